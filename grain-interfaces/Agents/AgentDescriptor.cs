@@ -1,0 +1,13 @@
+namespace Amas.Orleans.Agents;
+
+/// <summary>An agent as the registry lists it.</summary>
+[GenerateSerializer, Immutable, Alias("amas.AgentDescriptor")]
+public sealed record AgentDescriptor
+{
+    [Id(0)] public required string Name { get; init; }
+    /// <summary>1 detection, 2 intelligence, 3 execution, 4 management.</summary>
+    [Id(1)] public required int Layer { get; init; }
+    [Id(2)] public required string Description { get; init; }
+    /// <summary>What it covers, in the vocabulary of task components and areas (security, code_quality, …).</summary>
+    [Id(3)] public IReadOnlyList<string> Capabilities { get; init; } = [];
+}

@@ -1,0 +1,21 @@
+using Amas.Orleans.Findings;
+
+namespace Amas.Orleans.Agents;
+
+/// <summary>An agent's full output for one task, kept in the agent's own state and read by later layers.</summary>
+[GenerateSerializer, Immutable, Alias("amas.AgentReport")]
+public sealed record AgentReport
+{
+    [Id(0)] public required Guid TaskId { get; init; }
+    [Id(1)] public required string Agent { get; init; }
+    [Id(2)] public required AgentRunStatus Status { get; init; }
+    [Id(3)] public IReadOnlyList<Finding> Findings { get; init; } = [];
+    /// <summary>Named figures (files scanned, files skipped, lines of code, …).</summary>
+    [Id(4)] public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+    [Id(5)] public string? Summary { get; init; }
+    [Id(6)] public string? Silo { get; init; }
+    [Id(7)] public DateTimeOffset? StartedAt { get; init; }
+    [Id(8)] public DateTimeOffset? CompletedAt { get; init; }
+    [Id(9)] public Tasks.TaskError? Error { get; init; }
+    [Id(10)] public FindingCounts Counts { get; init; } = new();
+}

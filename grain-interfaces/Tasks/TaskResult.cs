@@ -1,0 +1,14 @@
+using Amas.Orleans.Findings;
+
+namespace Amas.Orleans.Tasks;
+
+/// <summary>The report of a finished task: summary counts for all findings, and one page of the findings.</summary>
+[GenerateSerializer, Immutable, Alias("amas.TaskResult")]
+public sealed record TaskResult
+{
+    [Id(0)] public required TaskSnapshot Task { get; init; }
+    [Id(1)] public required FindingCounts Summary { get; init; }
+    [Id(2)] public required FindingPage Findings { get; init; }
+    /// <summary>Figures from the agents, prefixed by agent name (<c>CodeQualityInspector.files_scanned</c>).</summary>
+    [Id(3)] public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+}
