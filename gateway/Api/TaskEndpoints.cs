@@ -1,0 +1,73 @@
+using Amas.Orleans.Tasks;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Amas.Orleans.Gateway.Api;
+
+/// <summary><c>/api/v1/tasks</c>: submit, read status and result, cancel (design §5).</summary>
+public static class TaskEndpoints
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+    public static readonly IReadOnlyList<string> ResultFormats = ["json"];
+
+    public static IEndpointRouteBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
+        tasks.MapPost("/", SubmitAsync).WithName("SubmitTask").Accepts<object>("application/json");
+        tasks.MapGet("/{id:guid}", GetStatusAsync).WithName("GetTask");
+        tasks.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetTaskResult");
+        tasks.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelTask");
+        return app;
+    }
+
+    private static async Task<Accepted<TaskAccepted>> SubmitAsync(HttpContext http, IClusterClient cluster)
+    {
+        var body = await TaskSubmission.ReadBodyAsync(http);
+        var snapshot = await TaskSubmission.SubmitAsync(http, cluster, (caller, key) => TaskRequestReader.Read(body, caller, key));
+        var links = TaskLinks.For(snapshot.TaskId);
+        return TypedResults.Accepted(links.Self, new TaskAccepted(snapshot.TaskId, snapshot.Lifecycle, links));
+    }
+
+    private static async Task<Results<Ok<TaskSnapshot>, ProblemHttpResult>> GetStatusAsync(Guid id, IClusterClient cluster)
+    {
+        var snapshot = await cluster.GetGrain<ITaskOrchestratorGrain>(id).GetStatusAsync();
+        return snapshot is null ? NotFound(id) : TypedResults.Ok(snapshot);
+    }
+
+    private static async Task<Results<Ok<TaskResult>, ProblemHttpResult>> GetResultAsync(
+        Guid id, IClusterClient cluster, string? format = null, int offset = 0, int limit = DefaultPageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (format is not null && !ResultFormats.Contains(format))
+        {
+            errors["format"] = [$"'{format}' is not a supported format. Supported: {string.Join(", ", ResultFormats)}."];
+        }
+
+        if (offset < 0)
+        {
+            errors["offset"] = ["offset must be 0 or more."];
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            errors["limit"] = [$"limit must be between 1 and {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw TaskRequestReader.Rejected(errors);
+        }
+
+        var result = await cluster.GetGrain<ITaskOrchestratorGrain>(id).GetResultAsync(offset, limit);
+        return result is null ? NotFound(id) : TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<TaskSnapshot>, ProblemHttpResult>> CancelAsync(Guid id, HttpContext http, IClusterClient cluster)
+    {
+        var snapshot = await cluster.GetGrain<ITaskOrchestratorGrain>(id).CancelAsync($"Cancelled by {Callers.Of(http)}.");
+        return snapshot is null ? NotFound(id) : TypedResults.Ok(snapshot);
+    }
+
+    public static ProblemHttpResult NotFound(Guid id)
+        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such task.", detail: $"There is no task {id}.");
+}

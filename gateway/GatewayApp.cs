@@ -1,0 +1,29 @@
+using Amas.Orleans.Gateway.Api;
+using Amas.Orleans.Gateway.Hosting;
+using Orleans.Dashboard;
+
+namespace Amas.Orleans.Gateway;
+
+/// <summary>The gateway application, composed in one place so the tests start exactly what users run.</summary>
+public static class GatewayApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddAmasGateway();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapTaskEndpoints();
+        app.MapWorkflowEndpoints();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOrleansDashboard("/dashboard");
+
+        app.Logger.LogWarning("Authentication is OFF: every caller is '{Caller}'. Do not expose this gateway beyond this machine.", Callers.Anonymous);
+        return app;
+    }
+}

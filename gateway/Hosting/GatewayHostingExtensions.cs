@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Amas.Orleans.Gateway.Problems;
+using Amas.Orleans.Silo.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Amas.Orleans.Gateway.Hosting;
+
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// The gateway's services: its way into the cluster (embedded silo or Orleans client), snake_case JSON,
+    /// problem details for every error, health checks and the OpenAPI document.
+    /// </summary>
+    public static WebApplicationBuilder AddAmasGateway(this WebApplicationBuilder builder)
+    {
+        var options = new GatewayOptions();
+        builder.Configuration.GetSection(GatewayOptions.SectionName).Bind(options);
+        if (!GatewayOptions.ClusterModes.Contains(options.Cluster, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions),
+                [$"{GatewayOptions.SectionName}:Cluster is '{options.Cluster}'; valid values: {string.Join(", ", GatewayOptions.ClusterModes)}."]);
+        }
+
+        if (string.Equals(options.Cluster, "embedded", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddAmasSilo();
+        }
+        else
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ServiceId = options.ServiceId;
+                    cluster.ClusterId = options.ClusterId;
+                });
+                client.UseLocalhostClustering(options.SiloGatewayPorts.ToArray(), options.ServiceId, options.ClusterId);
+                client.AddActivityPropagation();
+                client.AddDashboard();
+            });
+        }
+
+        builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<GrainExceptionHandler>();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.DictionaryKeyPolicy = null;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.MaxDepth = 32;
+    }
+}

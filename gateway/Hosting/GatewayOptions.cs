@@ -1,0 +1,21 @@
+namespace Amas.Orleans.Gateway.Hosting;
+
+/// <summary>How the gateway reaches the cluster (configuration section <c>Amas:Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Amas:Gateway";
+
+    public static readonly IReadOnlyList<string> ClusterModes = ["embedded", "client"];
+
+    /// <summary>
+    /// <c>embedded</c>: this process is also the (single) silo, the one-command default. <c>client</c>: an Orleans
+    /// client of silos running elsewhere.
+    /// </summary>
+    public string Cluster { get; set; } = "embedded";
+
+    /// <summary>Gateway ports of the silos, for <c>client</c> mode with localhost clustering.</summary>
+    public List<int> SiloGatewayPorts { get; set; } = [30000];
+
+    public string ServiceId { get; set; } = "amas";
+    public string ClusterId { get; set; } = "amas-dev";
+}

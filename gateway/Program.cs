@@ -1,0 +1,3 @@
+using Amas.Orleans.Gateway;
+
+GatewayApp.Build(args).Run();

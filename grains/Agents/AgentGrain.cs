@@ -1,0 +1,226 @@
+using Amas.Orleans.Agents.Registry;
+using Amas.Orleans.Analysis.Findings;
+using Amas.Orleans.Findings;
+using Amas.Orleans.Hosting;
+using Amas.Orleans.Placement;
+using Amas.Orleans.Repositories;
+using Amas.Orleans.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Amas.Orleans.Agents;
+
+/// <summary>
+/// Runs one agent for one task. <see cref="StartAsync"/> records the work and returns; the run continues in the
+/// background of the activation (off the grain scheduler for the analysis itself), so the grain keeps answering,
+/// and ends with a callback to the orchestrator. The report is persisted before the callback, so a result once
+/// recorded is never computed again.
+/// </summary>
+[SpreadAgentsPlacement]
+internal sealed partial class AgentGrain(
+    [PersistentState("agent", StorageNames.Agents)] IPersistentState<AgentState> state,
+    AgentRegistry registry,
+    IRepositoryCheckouts checkouts,
+    AgentRunSlots slots,
+    TimeProvider clock,
+    ILogger<AgentGrain> logger) : Grain, IAgentGrain
+{
+    private static readonly TimeSpan[] CallbackBackoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)];
+
+    private CancellationTokenSource? _run;
+    private AgentRunStatus _stopAs = AgentRunStatus.Cancelled;
+
+    public async Task StartAsync(AgentWork work)
+    {
+        if (state.State.Report is { } report)
+        {
+            // Already ended (possibly before a silo died and the orchestrator lost the callback): report again.
+            _ = NotifyOrchestratorAsync(report);
+            return;
+        }
+
+        if (_run is not null)
+        {
+            return;
+        }
+
+        state.State.Work = work;
+        state.State.StartedAt ??= clock.GetUtcNow();
+        state.State.Starts++;
+        await state.WriteStateAsync();
+
+        _run = new CancellationTokenSource();
+        var remaining = work.Deadline - clock.GetUtcNow();
+        _run.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        _stopAs = AgentRunStatus.TimedOut;
+        LogStarted(logger, work.TaskId, work.Agent, RuntimeIdentity, state.State.Starts);
+        _ = RunAsync(work, _run);
+    }
+
+    public Task CancelAsync(AgentRunStatus asStatus)
+    {
+        if (_run is { } run)
+        {
+            _stopAs = asStatus;
+            run.Cancel();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AgentReport?> GetSummaryAsync()
+        => Task.FromResult(state.State.Report is { } report ? report with { Findings = [] } : null);
+
+    public Task<AgentReport?> GetReportAsync() => Task.FromResult(state.State.Report);
+
+    public Task<FindingPage> GetFindingsAsync(int offset, int limit)
+    {
+        var findings = state.State.Report?.Findings ?? [];
+        offset = Math.Clamp(offset, 0, findings.Count);
+        limit = Math.Clamp(limit, 0, findings.Count - offset);
+        return Task.FromResult(new FindingPage
+        {
+            Items = findings.Skip(offset).Take(limit).ToArray(),
+            Offset = offset,
+            Limit = limit,
+            Total = findings.Count,
+        });
+    }
+
+    private async Task RunAsync(AgentWork work, CancellationTokenSource run)
+    {
+        var startedAt = state.State.StartedAt ?? clock.GetUtcNow();
+        AgentReport report;
+        try
+        {
+            if (!registry.TryGet(work.Agent, out var agent))
+            {
+                throw new InvalidOperationException($"No agent named '{work.Agent}' is registered on silo {RuntimeIdentity}.");
+            }
+
+            var inputs = await LoadInputsAsync(work);
+            var result = await slots.RunAsync(
+                async token =>
+                {
+                    var checkout = work.Repository is null ? null : await checkouts.CheckoutAsync(work.Repository, token);
+                    return await agent.RunAsync(new AgentContext(work, checkout, inputs), token);
+                },
+                run.Token);
+
+            report = NewReport(work, AgentRunStatus.Succeeded, startedAt) with
+            {
+                Findings = result.Findings,
+                Metrics = result.Metrics,
+                Summary = result.Summary,
+                Counts = FindingTally.Count(result.Findings),
+            };
+        }
+        catch (OperationCanceledException) when (run.IsCancellationRequested)
+        {
+            var error = _stopAs == AgentRunStatus.TimedOut
+                ? new TaskError("agent_timed_out", $"{work.Agent} did not finish before its deadline {work.Deadline:O}.")
+                : new TaskError("agent_cancelled", $"{work.Agent} was stopped: {_stopAs.ToString().ToLowerInvariant()}.");
+            report = NewReport(work, _stopAs, startedAt) with { Error = error };
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, work.TaskId, work.Agent);
+            report = NewReport(work, AgentRunStatus.Failed, startedAt) with
+            {
+                Error = new TaskError("agent_failed", $"{work.Agent} failed.", $"{ex.GetType().Name}: {ex.Message}"),
+            };
+        }
+
+        state.State.Report = report;
+        await PersistWithRetryAsync();
+        _run = null;
+        run.Dispose();
+        LogEnded(logger, work.TaskId, work.Agent, report.Status, report.Findings.Count);
+        await NotifyOrchestratorAsync(report);
+    }
+
+    private async Task<IReadOnlyList<AgentReport>> LoadInputsAsync(AgentWork work)
+    {
+        var reports = await Task.WhenAll(work.Inputs.Select(name => GrainFactory.GetAgent(work.TaskId, name).GetReportAsync()));
+        return reports.OfType<AgentReport>().ToArray();
+    }
+
+    private AgentReport NewReport(AgentWork work, AgentRunStatus status, DateTimeOffset startedAt) => new()
+    {
+        TaskId = work.TaskId,
+        Agent = work.Agent,
+        Status = status,
+        Silo = RuntimeIdentity,
+        StartedAt = startedAt,
+        CompletedAt = clock.GetUtcNow(),
+    };
+
+    private async Task PersistWithRetryAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await state.WriteStateAsync();
+                return;
+            }
+            catch (Exception ex) when (attempt < CallbackBackoff.Length)
+            {
+                LogPersistRetry(logger, ex, this.GetPrimaryKey(), attempt + 1);
+                await Task.Delay(CallbackBackoff[attempt]);
+            }
+        }
+    }
+
+    private async Task NotifyOrchestratorAsync(AgentReport report)
+    {
+        var outcome = new AgentOutcome
+        {
+            Agent = report.Agent,
+            Status = report.Status,
+            FindingCount = report.Findings.Count,
+            Silo = report.Silo,
+            StartedAt = report.StartedAt,
+            CompletedAt = report.CompletedAt,
+            Error = report.Error,
+        };
+
+        var orchestrator = GrainFactory.GetGrain<ITaskOrchestratorGrain>(report.TaskId);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await orchestrator.OnAgentCompletedAsync(outcome);
+                return;
+            }
+            catch (Exception ex) when (attempt < CallbackBackoff.Length)
+            {
+                LogCallbackRetry(logger, ex, report.TaskId, report.Agent, attempt + 1);
+                await Task.Delay(CallbackBackoff[attempt]);
+            }
+            catch (Exception ex)
+            {
+                // The orchestrator re-sends StartAsync when it resumes, and this grain then reports again.
+                LogCallbackLost(logger, ex, report.TaskId, report.Agent);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: agent {Agent} started on {Silo} (start #{Starts})")]
+    private static partial void LogStarted(ILogger logger, Guid taskId, string agent, string silo, int starts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: agent {Agent} ended {Status} with {Findings} findings")]
+    private static partial void LogEnded(ILogger logger, Guid taskId, string agent, AgentRunStatus status, int findings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid taskId, string agent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent state of task {TaskId} not saved, attempt {Attempt}; retrying")]
+    private static partial void LogPersistRetry(ILogger logger, Exception exception, Guid taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} could not report to the orchestrator, attempt {Attempt}; retrying")]
+    private static partial void LogCallbackRetry(ILogger logger, Exception exception, Guid taskId, string agent, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId}: agent {Agent} gave up reporting to the orchestrator; it will report when asked again")]
+    private static partial void LogCallbackLost(ILogger logger, Exception exception, Guid taskId, string agent);
+}

@@ -1,0 +1,29 @@
+using Amas.Orleans.Orchestration;
+using Microsoft.Extensions.Options;
+
+namespace Amas.Orleans.Agents;
+
+/// <summary>
+/// Bounds how many agent runs execute at once on this silo. Analysis is CPU-heavy; unbounded, it would delay the
+/// silo's membership probes on a small machine and get the silo declared dead.
+/// </summary>
+public sealed class AgentRunSlots(IOptions<OrchestratorOptions> options) : IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentAgentRuns);
+
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Off the grain's scheduler: the activation stays free to answer status and cancel calls.
+            return await Task.Run(() => work(cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+}

@@ -1,0 +1,38 @@
+using Amas.Orleans.Agents;
+using Amas.Orleans.Agents.Registry;
+using Amas.Orleans.Orchestration;
+using Amas.Orleans.Placement;
+using Amas.Orleans.Repositories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Amas.Orleans.Hosting;
+
+public static class AmasGrainsHostingExtensions
+{
+    /// <summary>
+    /// Everything the grains need on a silo: options, the agents and their registry, the decision engine, repository
+    /// access and agent placement. Storage providers and clustering are the host's choice (see the silo project).
+    /// </summary>
+    public static ISiloBuilder AddAmasGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.AddOptions<OrchestratorOptions>()
+            .Bind(configuration.GetSection(OrchestratorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AgentRegistry>();
+        services.TryAddSingleton<DecisionEngine>();
+        services.TryAddSingleton<AgentRunSlots>();
+        services.AddAmasRepositories(configuration);
+
+        services.AddAgent<ConflictResolverAgent>();
+        services.AddAgent<ReporterAgent>();
+
+        silo.AddPlacementDirector<SpreadAgentsPlacement, SpreadAgentsPlacementDirector>();
+        return silo;
+    }
+}

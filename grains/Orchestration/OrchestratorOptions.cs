@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Amas.Orleans.Orchestration;
+
+/// <summary>Deadlines and limits of task runs (configuration section <c>Amas:Orchestrator</c>).</summary>
+public sealed class OrchestratorOptions
+{
+    public const string SectionName = "Amas:Orchestrator";
+
+    /// <summary>How long an agent may run when <see cref="AgentTimeouts"/> names no other limit.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan DefaultAgentTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Per-agent limits by agent name, overriding <see cref="DefaultAgentTimeout"/>.</summary>
+    public Dictionary<string, TimeSpan> AgentTimeouts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A task's overall deadline when the submission names none.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan DefaultTaskTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often a running task checks its agents' deadlines.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Agent runs at once on one silo; the rest wait, so analysis cannot starve the silo's own work.</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentAgentRuns { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    public TimeSpan AgentTimeout(string agent)
+        => AgentTimeouts.TryGetValue(agent, out var timeout) ? timeout : DefaultAgentTimeout;
+}

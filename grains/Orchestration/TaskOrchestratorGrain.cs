@@ -1,0 +1,412 @@
+using System.Text.Json;
+using Amas.Orleans.Agents;
+using Amas.Orleans.Findings;
+using Amas.Orleans.Hosting;
+using Amas.Orleans.Repositories;
+using Amas.Orleans.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Amas.Orleans.Orchestration;
+
+/// <summary>
+/// Runs one task through the four layers. It never awaits an agent's run: it starts the agents of a layer with short
+/// calls and moves on when their callbacks (<see cref="OnAgentCompletedAsync"/>) have all arrived, so status and
+/// cancel answer at any moment. Its state is written after every agent outcome; on activation it resumes whatever
+/// was unfinished, re-sending work only to agents that had not reported.
+/// </summary>
+internal sealed partial class TaskOrchestratorGrain(
+    [PersistentState("task", StorageNames.Tasks)] IPersistentState<TaskRecord> state,
+    DecisionEngine decisions,
+    RepositoryTargetValidator targets,
+    IRepositoryCheckouts checkouts,
+    IOptions<OrchestratorOptions> options,
+    TimeProvider clock,
+    ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain
+{
+    private static readonly JsonSerializerOptions FingerprintJson = new() { WriteIndented = false };
+
+    // Background steps and requests interleave at awaits; writes of the one state object must not overlap.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private IGrainTimer? _deadlineTimer;
+
+    private TaskRecord Record => state.State;
+
+    private Guid TaskId => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Record.Spec is null || Record.IsTerminal)
+        {
+            return Task.CompletedTask;
+        }
+
+        LogResuming(logger, TaskId, Record.Lifecycle);
+        StartDeadlineTimer();
+        _ = Record.Lifecycle == TaskLifecycle.Pending ? BeginAsync() : ResumeAsync();
+        return Task.CompletedTask;
+    }
+
+    public async Task<TaskSnapshot> SubmitAsync(TaskSpec spec)
+    {
+        var fingerprint = JsonSerializer.Serialize(spec, FingerprintJson);
+        if (Record.Spec is not null)
+        {
+            return Record.SpecFingerprint == fingerprint ? Snapshot() : throw new IdempotencyConflictException(TaskId);
+        }
+
+        TaskSpecValidator.Validate(spec);
+        if (spec.Kind == TaskKind.Orchestrate && spec.Target is null)
+        {
+            throw new TaskRejectedException("An orchestrate task needs a target.", new Dictionary<string, string[]>
+            {
+                ["target"] = ["Give a target: {\"path\": \"/abs/path\"} or {\"git_url\": \"https://…\", \"ref\": \"main\"}."],
+            });
+        }
+
+        var repository = spec.Target is null ? null : targets.Validate(spec.Target);
+        var plan = decisions.Plan(spec);
+
+        var now = clock.GetUtcNow();
+        var timeout = spec.Options.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultTaskTimeout;
+        state.State = new TaskRecord
+        {
+            Spec = spec,
+            SpecFingerprint = fingerprint,
+            Lifecycle = TaskLifecycle.Pending,
+            CreatedAt = now,
+            Deadline = now + timeout,
+            Repository = repository,
+            Layers = plan.Layers.Select(l => new LayerRecord
+            {
+                Layer = l.Layer,
+                Name = l.Name,
+                Agents = l.Agents.Select(a => new AgentRecord { Agent = a, Status = AgentRunStatus.Pending }).ToList(),
+            }).ToList(),
+        };
+        await PersistAsync();
+        LogSubmitted(logger, TaskId, spec.Kind, spec.Submitter);
+
+        StartDeadlineTimer();
+        _ = BeginAsync();
+        return Snapshot();
+    }
+
+    public Task<TaskSnapshot?> GetStatusAsync()
+        => Task.FromResult(Record.Spec is null ? null : Snapshot());
+
+    public async Task<TaskSnapshot?> CancelAsync(string reason)
+    {
+        if (Record.Spec is null)
+        {
+            return null;
+        }
+
+        if (!Record.IsTerminal)
+        {
+            await EndAsync(TaskLifecycle.Cancelled, new TaskError("cancelled", reason));
+        }
+
+        return Snapshot();
+    }
+
+    public async Task<TaskResult?> GetResultAsync(int offset, int limit)
+    {
+        if (Record.Spec is null)
+        {
+            return null;
+        }
+
+        if (!Record.IsTerminal)
+        {
+            throw new TaskNotFinishedException(TaskId, Record.Lifecycle);
+        }
+
+        var reporter = Record.Agents.FirstOrDefault(a => a.Agent == ReporterAgent.AgentName);
+        if (reporter is not { Status: AgentRunStatus.Succeeded })
+        {
+            return new TaskResult { Task = Snapshot(), Summary = new FindingCounts(), Findings = new FindingPage { Offset = offset, Limit = limit } };
+        }
+
+        var grain = GrainFactory.GetAgent(TaskId, ReporterAgent.AgentName);
+        var summary = await grain.GetSummaryAsync();
+        var page = await grain.GetFindingsAsync(offset, limit);
+        return new TaskResult
+        {
+            Task = Snapshot(),
+            Summary = summary?.Counts ?? new FindingCounts(),
+            Findings = page,
+            Metrics = summary?.Metrics ?? new Dictionary<string, double>(),
+        };
+    }
+
+    public async Task OnAgentCompletedAsync(AgentOutcome outcome)
+    {
+        var agent = Record.Agents.FirstOrDefault(a => a.Agent == outcome.Agent);
+        if (agent is not { Status: AgentRunStatus.Running } || Record.Lifecycle != TaskLifecycle.Running)
+        {
+            // A repeated callback, or one that arrives after the deadline check or a cancel already settled it.
+            return;
+        }
+
+        agent.Status = outcome.Status;
+        agent.Silo = outcome.Silo;
+        agent.StartedAt = outcome.StartedAt ?? agent.StartedAt;
+        agent.CompletedAt = outcome.CompletedAt ?? clock.GetUtcNow();
+        agent.FindingCount = outcome.FindingCount;
+        agent.Error = outcome.Error;
+        await PersistAsync();
+        await AdvanceAsync();
+    }
+
+    /// <summary>Pins the target to a commit, then starts the first layer.</summary>
+    private async Task BeginAsync()
+    {
+        try
+        {
+            if (Record.Repository is { } repository)
+            {
+                var pinned = await checkouts.PinAsync(repository, Record.Spec!.Target?.Ref, CancellationToken.None);
+                if (Record.Lifecycle != TaskLifecycle.Pending)
+                {
+                    return;
+                }
+
+                Record.Repository = pinned;
+            }
+
+            Record.Lifecycle = TaskLifecycle.Running;
+            Record.StartedAt = clock.GetUtcNow();
+            await PersistAsync();
+            await AdvanceAsync();
+        }
+        catch (Exception ex)
+        {
+            LogBeginFailed(logger, ex, TaskId);
+            if (!Record.IsTerminal)
+            {
+                await EndAsync(TaskLifecycle.Failed, new TaskError("target_unavailable", "The task's target could not be prepared.", $"{ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+    }
+
+    /// <summary>After a restart elsewhere: ask every agent still marked running to go on (each is idempotent).</summary>
+    private async Task ResumeAsync()
+    {
+        var running = Record.Agents.Where(a => a.Status == AgentRunStatus.Running).ToArray();
+        var inputs = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var layer in Record.Layers)
+        {
+            foreach (var agent in layer.Agents)
+            {
+                inputs[agent.Agent] = InputsFor(layer.Layer);
+            }
+        }
+
+        await Task.WhenAll(running.Select(a => StartAgentAsync(a, inputs[a.Agent])));
+        await AdvanceAsync();
+    }
+
+    /// <summary>Starts the next layer when the current one has ended; ends the task after the last.</summary>
+    private async Task AdvanceAsync()
+    {
+        while (Record.Lifecycle == TaskLifecycle.Running)
+        {
+            var layer = Record.Layers.FirstOrDefault(l => l.Agents.Any(a => !a.IsTerminal));
+            if (layer is null)
+            {
+                await FinishAsync();
+                return;
+            }
+
+            if (layer.Agents.Any(a => a.Status == AgentRunStatus.Running))
+            {
+                return;
+            }
+
+            var now = clock.GetUtcNow();
+            var pending = layer.Agents.Where(a => a.Status == AgentRunStatus.Pending).ToArray();
+            foreach (var agent in pending)
+            {
+                agent.Status = AgentRunStatus.Running;
+                agent.StartedAt = now;
+                var deadline = now + options.Value.AgentTimeout(agent.Agent);
+                agent.Deadline = deadline < Record.Deadline ? deadline : Record.Deadline;
+            }
+
+            await PersistAsync();
+            LogLayerStarted(logger, TaskId, layer.Layer, pending.Length);
+            var inputs = InputsFor(layer.Layer);
+            await Task.WhenAll(pending.Select(a => StartAgentAsync(a, inputs)));
+            if (pending.Any(a => a.IsTerminal))
+            {
+                await PersistAsync();
+            }
+        }
+    }
+
+    private IReadOnlyList<string> InputsFor(int layer)
+        => Record.Layers.Where(l => l.Layer < layer)
+            .SelectMany(l => l.Agents)
+            .Where(a => a.Status == AgentRunStatus.Succeeded)
+            .Select(a => a.Agent)
+            .ToArray();
+
+    private async Task StartAgentAsync(AgentRecord agent, IReadOnlyList<string> inputs)
+    {
+        var work = new AgentWork
+        {
+            TaskId = TaskId,
+            Agent = agent.Agent,
+            Kind = Record.Spec!.Kind,
+            Options = Record.Spec.Options,
+            Repository = Record.Repository,
+            Inputs = inputs,
+            Deadline = agent.Deadline ?? Record.Deadline,
+        };
+
+        try
+        {
+            await GrainFactory.GetAgent(TaskId, agent.Agent).StartAsync(work);
+        }
+        catch (Exception ex)
+        {
+            LogAgentStartFailed(logger, ex, TaskId, agent.Agent);
+            if (agent.Status == AgentRunStatus.Running)
+            {
+                agent.Status = AgentRunStatus.Failed;
+                agent.CompletedAt = clock.GetUtcNow();
+                agent.Error = new TaskError("agent_start_failed", $"{agent.Agent} could not be started.", $"{ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task FinishAsync()
+    {
+        var reporter = Record.Agents.FirstOrDefault(a => a.Agent == ReporterAgent.AgentName);
+        if (reporter is { Status: AgentRunStatus.Succeeded })
+        {
+            await EndAsync(TaskLifecycle.Succeeded, error: null);
+        }
+        else
+        {
+            var cause = reporter?.Error?.Cause ?? reporter?.Error?.Message ?? "no reporter ran";
+            await EndAsync(TaskLifecycle.Failed, new TaskError("report_failed", "The task's report could not be produced.", cause));
+        }
+    }
+
+    private async Task EndAsync(TaskLifecycle lifecycle, TaskError? error)
+    {
+        var now = clock.GetUtcNow();
+        var stopAs = lifecycle == TaskLifecycle.Cancelled ? AgentRunStatus.Cancelled : AgentRunStatus.TimedOut;
+        var stopping = new List<string>();
+        foreach (var agent in Record.Agents)
+        {
+            if (agent.Status == AgentRunStatus.Running)
+            {
+                agent.Status = stopAs;
+                agent.CompletedAt = now;
+                agent.Error ??= new TaskError(lifecycle == TaskLifecycle.Cancelled ? "cancelled" : "task_ended", $"The task ended ({lifecycle.ToString().ToLowerInvariant()}) while {agent.Agent} ran.");
+                stopping.Add(agent.Agent);
+            }
+            else if (agent.Status == AgentRunStatus.Pending)
+            {
+                agent.Status = AgentRunStatus.Skipped;
+            }
+        }
+
+        Record.Lifecycle = lifecycle;
+        Record.CompletedAt = now;
+        Record.Error = error;
+        await PersistAsync();
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        LogEnded(logger, TaskId, lifecycle);
+
+        foreach (var name in stopping)
+        {
+            _ = GrainFactory.GetAgent(TaskId, name).CancelAsync(stopAs);
+        }
+    }
+
+    private void StartDeadlineTimer()
+    {
+        var interval = options.Value.DeadlineCheckInterval;
+        _deadlineTimer ??= this.RegisterGrainTimer(CheckDeadlinesAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+    }
+
+    /// <summary>
+    /// The orchestrator's own watch over deadlines: an agent that ignores cancellation, or whose callback was lost,
+    /// is marked timed out here and the task goes on without it.
+    /// </summary>
+    private async Task CheckDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        if (Record.Spec is null || Record.IsTerminal)
+        {
+            _deadlineTimer?.Dispose();
+            _deadlineTimer = null;
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        if (now >= Record.Deadline)
+        {
+            await EndAsync(TaskLifecycle.Failed, new TaskError("task_deadline_exceeded", $"The task did not finish before its deadline {Record.Deadline:O}."));
+            return;
+        }
+
+        var overdue = Record.Agents.Where(a => a.Status == AgentRunStatus.Running && a.Deadline <= now).ToArray();
+        if (overdue.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var agent in overdue)
+        {
+            agent.Status = AgentRunStatus.TimedOut;
+            agent.CompletedAt = now;
+            agent.Error = new TaskError("agent_timed_out", $"{agent.Agent} did not finish before its deadline {agent.Deadline:O}.");
+            LogAgentTimedOut(logger, TaskId, agent.Agent);
+            _ = GrainFactory.GetAgent(TaskId, agent.Agent).CancelAsync(AgentRunStatus.TimedOut);
+        }
+
+        await PersistAsync();
+        await AdvanceAsync();
+    }
+
+    private async Task PersistAsync()
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private TaskSnapshot Snapshot() => TaskSnapshots.From(TaskId, Record);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: {Kind} submitted by {Submitter}")]
+    private static partial void LogSubmitted(ILogger logger, Guid taskId, TaskKind kind, string submitter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: resuming, was {Lifecycle}")]
+    private static partial void LogResuming(ILogger logger, Guid taskId, TaskLifecycle lifecycle);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: layer {Layer} started with {Agents} agents")]
+    private static partial void LogLayerStarted(ILogger logger, Guid taskId, int layer, int agents);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ended {Lifecycle}")]
+    private static partial void LogEnded(ILogger logger, Guid taskId, TaskLifecycle lifecycle);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the target could not be prepared")]
+    private static partial void LogBeginFailed(ILogger logger, Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} could not be started")]
+    private static partial void LogAgentStartFailed(ILogger logger, Exception exception, Guid taskId, string agent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} overran its deadline")]
+    private static partial void LogAgentTimedOut(ILogger logger, Guid taskId, string agent);
+}

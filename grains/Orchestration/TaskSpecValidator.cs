@@ -1,0 +1,78 @@
+using Amas.Orleans.Tasks;
+
+namespace Amas.Orleans.Orchestration;
+
+/// <summary>
+/// Checks a spec's options against <see cref="TaskOptionCatalog"/>. Every bad field is reported at once, each with
+/// the full list of valid values, so a caller can fix a request in one round trip.
+/// </summary>
+public static class TaskSpecValidator
+{
+    public const int MaxDeadlineSeconds = 7 * 24 * 3600;
+
+    public static void Validate(TaskSpec spec)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var options = spec.Options;
+
+        if (!TaskOptionCatalog.KindNames.ContainsKey(spec.Kind))
+        {
+            errors["kind"] = [$"Unknown kind. Valid kinds: {string.Join(", ", TaskOptionCatalog.KindNames.Values)}."];
+        }
+        else
+        {
+            var modes = TaskOptionCatalog.Modes[spec.Kind];
+            if (!modes.Contains(options.Mode, StringComparer.Ordinal))
+            {
+                errors["options.mode"] = [Invalid("mode", options.Mode, modes)];
+            }
+
+            if (TaskOptionCatalog.Depths.TryGetValue(spec.Kind, out var depths) && options.Depth is not null
+                && !depths.Contains(options.Depth, StringComparer.Ordinal))
+            {
+                errors["options.depth"] = [Invalid("depth", options.Depth, depths)];
+            }
+        }
+
+        CheckList(errors, "options.components", "components", options.Components, TaskOptionCatalog.Components);
+        CheckList(errors, "options.areas", "areas", options.Areas, TaskOptionCatalog.Areas);
+
+        if (!Enum.IsDefined(options.Priority))
+        {
+            errors["options.priority"] = [Invalid("priority", options.Priority.ToString(), TaskOptionCatalog.Priorities)];
+        }
+
+        if (options.DeadlineSeconds is < 1 or > MaxDeadlineSeconds)
+        {
+            errors["options.deadline_seconds"] = [$"deadline_seconds must be between 1 and {MaxDeadlineSeconds}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(spec.Submitter))
+        {
+            errors["submitter"] = ["A task needs a submitter."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new TaskRejectedException("The task has invalid options.", errors);
+        }
+    }
+
+    private static void CheckList(Dictionary<string, string[]> errors, string key, string name, IReadOnlyList<string> values, IReadOnlyList<string> valid)
+    {
+        if (values.Count == 0)
+        {
+            errors[key] = [$"{name} must name at least one value. Valid {name}: {string.Join(", ", valid)}."];
+            return;
+        }
+
+        var bad = values.Where(v => !valid.Contains(v, StringComparer.Ordinal)).ToArray();
+        if (bad.Length > 0)
+        {
+            errors[key] = bad.Select(v => Invalid(name, v, valid)).ToArray();
+        }
+    }
+
+    private static string Invalid(string name, string value, IReadOnlyList<string> valid)
+        => $"'{value}' is not a valid {name}. Valid values: {string.Join(", ", valid)}.";
+}

@@ -1,0 +1,64 @@
+using Amas.Orleans.Agents.Registry;
+using Amas.Orleans.Orchestration;
+using Amas.Orleans.Tasks;
+
+namespace Amas.Orleans.Analysis.Tests.Orchestration;
+
+public sealed class DecisionEngineTests
+{
+    private static readonly DecisionEngine Engine = new(new AgentRegistry([
+        new DescribedAgent("SecurityScanner", 1, "security"),
+        new DescribedAgent("CodeQualityInspector", 1, "code_quality"),
+        new DescribedAgent("ConflictResolver", 2, "findings"),
+        new DescribedAgent("Reporter", 4, "report"),
+    ]));
+
+    private static TaskSpec Orchestrate(TaskOptions options) => new() { Kind = TaskKind.Orchestrate, Options = options, Submitter = "test" };
+
+    private static string[] Agents(ExecutionPlan plan, int layer) => plan.Layers.Single(l => l.Layer == layer).Agents.ToArray();
+
+    [Fact]
+    public void All_components_run_every_detection_agent_then_every_later_layer_in_four_layers()
+    {
+        var plan = Engine.Plan(Orchestrate(new TaskOptions()));
+
+        Assert.Equal([1, 2, 3, 4], plan.Layers.Select(l => l.Layer));
+        Assert.Equal(["CodeQualityInspector", "SecurityScanner"], Agents(plan, 1));
+        Assert.Equal(["ConflictResolver"], Agents(plan, 2));
+        Assert.Empty(Agents(plan, 3));
+        Assert.Equal(["Reporter"], Agents(plan, 4));
+    }
+
+    [Fact]
+    public void Components_narrow_detection_to_the_agents_that_cover_them()
+    {
+        var plan = Engine.Plan(Orchestrate(new TaskOptions { Components = ["code_quality"] }));
+
+        Assert.Equal(["CodeQualityInspector"], Agents(plan, 1));
+    }
+
+    [Fact]
+    public void Security_audit_mode_runs_only_security_detection_whatever_the_components()
+    {
+        var plan = Engine.Plan(Orchestrate(new TaskOptions { Mode = "security_audit", Components = ["all"] }));
+
+        Assert.Equal(["SecurityScanner"], Agents(plan, 1));
+    }
+
+    [Fact]
+    public void Components_no_agent_covers_are_rejected_with_what_is_available()
+    {
+        var ex = Assert.Throws<TaskRejectedException>(() => Engine.Plan(Orchestrate(new TaskOptions { Components = ["performance"] })));
+
+        var message = Assert.Single(ex.Errors["options.components"]);
+        Assert.Contains("code_quality, security", message);
+    }
+
+    [Fact]
+    public void A_kind_without_registered_agents_is_rejected_naming_the_kind()
+    {
+        var ex = Assert.Throws<TaskRejectedException>(() => Engine.Plan(new TaskSpec { Kind = TaskKind.Osint, Submitter = "test" }));
+
+        Assert.Contains("'osint'", Assert.Single(ex.Errors["kind"]));
+    }
+}
