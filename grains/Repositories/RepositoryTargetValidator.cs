@@ -62,7 +62,9 @@ public sealed class RepositoryTargetValidator(IOptions<RepositoryOptions> option
             throw Rejected(GitUrlKey, "The git URL must not start with '-' or use the '<transport>::' form.");
         }
 
-        if (!Uri.TryCreate(gitUrl, UriKind.Absolute, out var uri))
+        // On Unix, Uri reads "/some/path" as a file URL; a git URL must say its scheme.
+        if (!Uri.TryCreate(gitUrl, UriKind.Absolute, out var uri) ||
+            !gitUrl.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase))
         {
             throw Rejected(GitUrlKey, "The git URL is not an absolute URL; write scp-style addresses as ssh://user@host/path.");
         }
