@@ -65,7 +65,7 @@ internal sealed class GitCli(RepositoryOptions options, ILogger logger)
         }
         catch (OperationCanceledException)
         {
-            KillTree(process);
+            await KillTreeAsync(process).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             RepositoryLog.GitTimedOut(logger, arguments[0], options.GitTimeout);
             throw new RepositoryCheckoutException($"git {arguments[0]} timed out after {options.GitTimeout}.");
@@ -104,7 +104,7 @@ internal sealed class GitCli(RepositoryOptions options, ILogger logger)
         return allowed.Count == 0 ? "none" : string.Join(':', allowed);
     }
 
-    private static void KillTree(Process process)
+    private static async Task KillTreeAsync(Process process)
     {
         try
         {
@@ -113,6 +113,18 @@ internal sealed class GitCli(RepositoryOptions options, ILogger logger)
         catch (InvalidOperationException)
         {
             // It exited between the timeout and the kill.
+            return;
+        }
+
+        // Kill only signals; the caller is about to delete the directory git was writing, so let it die first,
+        // but never hang on a process the kernel will not reap.
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }

@@ -199,9 +199,18 @@ public sealed class GitRepositoryCheckouts : IRepositoryCheckouts
         return null;
     }
 
-    private Task<RepositoryCheckout> WalkAsync(string root, string? commit, CancellationToken cancellationToken) =>
-        // File-system work stays off the caller's scheduler (a grain's turn must not block on disk).
-        Task.Run(() => _walker.Walk(root, commit, cancellationToken), cancellationToken);
+    private async Task<RepositoryCheckout> WalkAsync(string root, string? commit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // File-system work stays off the caller's scheduler (a grain's turn must not block on disk).
+            return await Task.Run(() => _walker.Walk(root, commit, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RepositoryCheckoutException($"The repository directory '{root}' could not be read: {ex.Message}", ex);
+        }
+    }
 
     private static void EnsureSafeUrl(string gitUrl)
     {

@@ -138,6 +138,11 @@ public sealed class RepositoryTargetValidator(IOptions<RepositoryOptions> option
 
     private string ResolveAllowedDirectory(string path, string key, string subject)
     {
+        if (path.Any(char.IsControl))
+        {
+            throw Rejected(key, $"{subject} must not contain control characters.");
+        }
+
         if (!Path.IsPathFullyQualified(path))
         {
             throw Rejected(key, $"{subject} must be absolute.");
@@ -158,7 +163,8 @@ public sealed class RepositoryTargetValidator(IOptions<RepositoryOptions> option
         try
         {
             resolved = RealPath.Resolve(path);
-            roots = _options.AllowedRoots.Select(RealPath.Resolve).ToList();
+            // Relative roots fail options validation at start-up; here they simply match nothing.
+            roots = _options.AllowedRoots.Where(Path.IsPathFullyQualified).Select(RealPath.Resolve).ToList();
         }
         catch (IOException ex)
         {

@@ -167,6 +167,25 @@ public sealed class GitRepositoryCheckoutsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_git_command_over_its_time_limit_is_killed_and_reported()
+    {
+        _options.GitTimeout = TimeSpan.FromTicks(1);
+
+        var error = await Assert.ThrowsAsync<RepositoryCheckoutException>(() => _checkouts.PinAsync(_repository, "main", CancellationToken.None));
+
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _log.Count("GitTimedOut"));
+    }
+
+    [Fact]
+    public async Task A_local_directory_that_vanished_fails_with_a_checkout_exception()
+    {
+        var gone = new ResolvedRepository { LocalPath = _temp.Combine("roots", "gone") };
+
+        await Assert.ThrowsAsync<RepositoryCheckoutException>(() => _checkouts.CheckoutAsync(gone, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_local_work_tree_is_pinned_to_its_head_and_walked_in_place()
     {
         var local = new ResolvedRepository { LocalPath = _origin };

@@ -87,6 +87,12 @@ public sealed class LocalPathTargetTests : IDisposable
     }
 
     [Fact]
+    public void A_path_with_a_nul_character_is_rejected()
+    {
+        AssertRejected(new RepositoryTarget { Path = _root + "/project\0/etc" }, RepositoryTargetValidator.PathKey, "control characters");
+    }
+
+    [Fact]
     public void A_sibling_whose_name_starts_with_the_root_name_is_not_inside_the_root()
     {
         var evil = _temp.CreateDirectory("allowed-root-evil");
