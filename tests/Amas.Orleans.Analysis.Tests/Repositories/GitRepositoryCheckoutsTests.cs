@@ -98,7 +98,7 @@ public sealed class GitRepositoryCheckoutsTests : IDisposable
     }
 
     [Fact]
-    public async Task The_checkout_directory_is_named_after_a_url_hash_and_the_commit()
+    public void The_checkout_directory_is_named_after_a_url_hash_and_the_commit()
     {
         var directory = _checkouts.CheckoutDirectory("https://github.com/org/repo.git", _olderCommit);
 
@@ -106,7 +106,6 @@ public sealed class GitRepositoryCheckoutsTests : IDisposable
         Assert.Equal(16, urlHash.Length);
         Assert.True(urlHash.All(char.IsAsciiHexDigitLower));
         Assert.Equal(_olderCommit, Path.GetFileName(directory));
-        await Task.CompletedTask;
     }
 
     [Fact]
