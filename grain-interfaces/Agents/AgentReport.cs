@@ -18,4 +18,6 @@ public sealed record AgentReport
     [Id(8)] public DateTimeOffset? CompletedAt { get; init; }
     [Id(9)] public Tasks.TaskError? Error { get; init; }
     [Id(10)] public FindingCounts Counts { get; init; } = new();
+    /// <summary>The layer of the agent that wrote it (1 to 4).</summary>
+    [Id(11)] public int Layer { get; init; }
 }

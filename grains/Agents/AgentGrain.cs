@@ -108,6 +108,7 @@ internal sealed partial class AgentGrain(
 
             report = NewReport(work, AgentRunStatus.Succeeded, startedAt) with
             {
+                Layer = agent.Descriptor.Layer,
                 Findings = result.Findings,
                 Metrics = result.Metrics,
                 Summary = result.Summary,
@@ -147,6 +148,7 @@ internal sealed partial class AgentGrain(
     private AgentReport NewReport(AgentWork work, AgentRunStatus status, DateTimeOffset startedAt) => new()
     {
         TaskId = work.TaskId,
+        Layer = registry.Find(work.Agent)?.Layer ?? 0,
         Agent = work.Agent,
         Status = status,
         Silo = RuntimeIdentity,

@@ -1,4 +1,3 @@
-using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Findings;
 
@@ -9,7 +8,7 @@ namespace Amas.Orleans.Agents;
 /// stand for every detection report), plus what later layers added; otherwise every input's, one per fingerprint.
 /// Every input's metrics are carried over under the agent's name.
 /// </summary>
-public sealed class ReporterAgent(AgentRegistry registry) : IAgent
+public sealed class ReporterAgent : IAgent
 {
     public const string AgentName = "Reporter";
 
@@ -26,7 +25,7 @@ public sealed class ReporterAgent(AgentRegistry registry) : IAgent
         var resolver = context.Inputs.FirstOrDefault(r => r.Agent == ConflictResolverAgent.AgentName);
         IEnumerable<AgentReport> sources = resolver is null
             ? context.Inputs
-            : context.Inputs.Where(r => r == resolver || registry.Find(r.Agent)?.Layer is > 1);
+            : context.Inputs.Where(r => r == resolver || r.Layer > 1);
 
         var findings = sources
             .SelectMany(r => r.Findings)
