@@ -20,7 +20,13 @@ public static class JwtHeader
             return false;
         }
 
+        // TryDecodeFromChars throws rather than returning false on characters outside the alphabet.
         var encoded = token.AsSpan(0, dot);
+        if (!Base64Url.IsValid(encoded))
+        {
+            return false;
+        }
+
         var bytes = new byte[Base64Url.GetMaxDecodedLength(encoded.Length)];
         if (!Base64Url.TryDecodeFromChars(encoded, bytes, out var written))
         {
