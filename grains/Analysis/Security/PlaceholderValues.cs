@@ -16,7 +16,7 @@ public static class PlaceholderValues
     [
         "changeme", "change_me", "change-me", "example", "placeholder", "dummy", "sample", "replace_me", "replace-me",
         "redacted", "insert_", "insert-", "xxxxx", "***", "...", "${", "{{", "#{", "getenv", "environ", "env:", "env[",
-        "env.", "process.env", "secretref:",
+        "env.", "process.env", "secretref:", "%s", "%(",
     ];
 
     public static bool IsPlaceholder(string value)
@@ -27,8 +27,9 @@ public static class PlaceholderValues
             return true;
         }
 
-        // Template syntaxes: <your-key>, $VARIABLE, %VARIABLE%, your_api_key.
+        // Template syntaxes: <your-key>, {password} (format strings, f-strings), $VARIABLE, %VARIABLE%, your_api_key.
         if ((trimmed[0] == '<' && trimmed[^1] == '>')
+            || (trimmed[0] == '{' && trimmed[^1] == '}')
             || trimmed[0] == '$'
             || (trimmed.Length > 2 && trimmed[0] == '%' && trimmed[^1] == '%')
             || trimmed.StartsWith("your", StringComparison.OrdinalIgnoreCase))

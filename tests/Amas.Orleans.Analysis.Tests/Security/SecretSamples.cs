@@ -91,6 +91,7 @@ public static class SecretSamples
         { "secret/database-url-password", "DATABASE_URL=postgres://app:changeme@db:5432/app" },
         { "secret/database-url-password", "DATABASE_URL=postgres://app@db:5432/app" },
         { "secret/database-url-password", "DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app" },
+        { "secret/database-url-password", "url = f\"postgresql://{user}:{password}@{host}/app\"" },
         { "secret/database-url-password", "see http://user:" + Alnum(16) + "@example.org" },
         { "secret/discord-bot-token", "client.run('M" + Of(UrlSafe, 23) + "." + Of(UrlSafe, 6, 2) + "." + Of(UrlSafe, 27, 3) + "')" },
         { "secret/discord-bot-token", "discord('M" + Of(UrlSafe, 23) + "." + Of(UrlSafe, 5, 2) + "." + Of(UrlSafe, 27, 3) + "')" },

@@ -43,6 +43,9 @@ public sealed class SecretValueTests
     [InlineData("%DB_PASSWORD%")]
     [InlineData("env:DB_PASSWORD")]
     [InlineData("********")]
+    [InlineData("{password}")]
+    [InlineData("{0}")]
+    [InlineData("%(password)s")]
     public void Placeholders_are_recognised(string value)
     {
         Assert.True(PlaceholderValues.IsPlaceholder(value));
