@@ -1,4 +1,6 @@
 using Amas.Orleans.Agents;
+using Amas.Orleans.Analysis.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
 using static Amas.Orleans.Analysis.Tests.Security.FakeSecret;
@@ -20,6 +22,20 @@ public sealed class SecurityScannerAgentTests : IDisposable
         Assert.Equal(1, descriptor.Layer);
         Assert.Equal(["security"], descriptor.Capabilities);
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Description));
+    }
+
+    [Fact]
+    public void The_agent_resolves_from_the_container_with_or_without_a_registered_scanner()
+    {
+        using var bare = new ServiceCollection().AddSingleton<SecurityScannerAgent>().BuildServiceProvider();
+        using var withScanner = new ServiceCollection()
+            .AddSingleton<SecretScanner>()
+            .AddSingleton<SecurityScannerAgent>()
+            .BuildServiceProvider();
+
+        Assert.NotNull(bare.GetRequiredService<SecurityScannerAgent>());
+        Assert.NotNull(withScanner.GetRequiredService<SecurityScannerAgent>());
+        Assert.NotNull(ActivatorUtilities.CreateInstance<SecurityScannerAgent>(bare));
     }
 
     [Fact]
@@ -59,7 +75,7 @@ public sealed class SecurityScannerAgentTests : IDisposable
             Files = [.. checkout.Files, new RepositoryFile("gone.txt", Path.Combine(_root, "gone.txt"), 1)],
         };
 
-        var result = await new SecurityScannerAgent(new Analysis.Security.SecretScanner())
+        var result = await new SecurityScannerAgent(new SecretScanner())
             .RunAsync(Context(withGhost), CancellationToken.None);
 
         Assert.Single(result.Findings);
