@@ -29,6 +29,7 @@ public static class AmasGrainsHostingExtensions
         services.TryAddSingleton<AgentRunSlots>();
         services.AddAmasRepositories(configuration);
 
+        services.AddAgent<SecurityScannerAgent>();
         services.AddAgent<ConflictResolverAgent>();
         services.AddAgent<ReporterAgent>();
 
