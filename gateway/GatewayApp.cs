@@ -7,10 +7,11 @@ namespace Amas.Orleans.Gateway;
 /// <summary>The gateway application, composed in one place so the tests start exactly what users run.</summary>
 public static class GatewayApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configureSilo">Extra silo registrations for the embedded silo (extensions and tests add agents here).</param>
+    public static WebApplication Build(string[] args, Action<ISiloBuilder>? configureSilo = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddAmasGateway();
+        builder.AddAmasGateway(configureSilo);
 
         var app = builder.Build();
         app.UseExceptionHandler();

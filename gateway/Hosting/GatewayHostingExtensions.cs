@@ -14,7 +14,7 @@ public static class GatewayHostingExtensions
     /// The gateway's services: its way into the cluster (embedded silo or Orleans client), snake_case JSON,
     /// problem details for every error, health checks and the OpenAPI document.
     /// </summary>
-    public static WebApplicationBuilder AddAmasGateway(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddAmasGateway(this WebApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
     {
         var options = new GatewayOptions();
         builder.Configuration.GetSection(GatewayOptions.SectionName).Bind(options);
@@ -26,7 +26,7 @@ public static class GatewayHostingExtensions
 
         if (string.Equals(options.Cluster, "embedded", StringComparison.OrdinalIgnoreCase))
         {
-            builder.AddAmasSilo();
+            builder.AddAmasSilo(configureSilo);
         }
         else
         {

@@ -1,0 +1,69 @@
+using Amas.Orleans.Agents.Registry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Amas.Orleans.Gateway;
+using Amas.Orleans.Testing;
+using Amas.Orleans.Testing.Agents;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Amas.Orleans.Gateway.Tests;
+
+/// <summary>
+/// The gateway as users start it (embedded silo, in-memory state), on free loopback ports, with the scripted
+/// agents added. Tests talk to it over real HTTP.
+/// </summary>
+public sealed class EmbeddedGateway : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("amas-gateway-").FullName;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Amas:Silo:SiloPort={FreePorts.Next()}",
+            $"--Amas:Silo:GatewayPort={FreePorts.Next()}",
+            $"--Amas:Silo:ClusterId=gateway-tests-{Guid.NewGuid():N}",
+            $"--Amas:Repositories:AllowedRoots:0={Root}",
+            $"--Amas:Repositories:CacheDirectory={Path.Combine(Root, ".checkouts")}",
+            "--Amas:Orchestrator:DeadlineCheckInterval=00:00:00.200",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        _app = GatewayApp.Build(args, silo =>
+        {
+            silo.Services.AddAgent<FailingAgent>();
+            silo.Services.AddAgent<StallingAgent>();
+        });
+        await _app.StartAsync();
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Directory.Delete(Root, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EmbeddedGatewayCollection : ICollectionFixture<EmbeddedGateway>
+{
+    public const string Name = "embedded gateway";
+}
