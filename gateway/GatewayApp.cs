@@ -25,6 +25,10 @@ public static class GatewayApp
         app.MapOrleansDashboard("/dashboard");
 
         app.Logger.LogWarning("Authentication is OFF: every caller is '{Caller}'. Do not expose this gateway beyond this machine.", Callers.Anonymous);
+        if (EmbeddedDefaults.AllowedRoot is { } root)
+        {
+            app.Logger.LogWarning("No Amas:Repositories:AllowedRoots configured: local paths under {Root} may be analysed.", root);
+        }
         return app;
     }
 }

@@ -26,6 +26,7 @@ public static class GatewayHostingExtensions
 
         if (string.Equals(options.Cluster, "embedded", StringComparison.OrdinalIgnoreCase))
         {
+            AllowWorkingDirectoryWhenNoRootIsConfigured(builder);
             builder.AddAmasSilo(configureSilo);
         }
         else
@@ -49,6 +50,23 @@ public static class GatewayHostingExtensions
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         builder.Services.AddOpenApi();
         return builder;
+    }
+
+    /// <summary>
+    /// The embedded default analyses local paths; with no allowed root configured it allows the directory it was
+    /// started from (a clone, usually), and says so at startup. Configured roots always win.
+    /// </summary>
+    private static void AllowWorkingDirectoryWhenNoRootIsConfigured(WebApplicationBuilder builder)
+    {
+        var roots = builder.Configuration.GetSection("Amas:Repositories:AllowedRoots").Get<string[]>();
+        if (roots is { Length: > 0 })
+        {
+            return;
+        }
+
+        var cwd = Directory.GetCurrentDirectory();
+        builder.Configuration.AddInMemoryCollection([new("Amas:Repositories:AllowedRoots:0", cwd)]);
+        EmbeddedDefaults.AllowedRoot = cwd;
     }
 
     public static void Configure(JsonSerializerOptions json)
