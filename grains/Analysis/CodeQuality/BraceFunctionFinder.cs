@@ -30,10 +30,9 @@ internal sealed class BraceFunctionFinder
     {
         var finder = new BraceFunctionFinder(source, syntax);
         finder.Scan(cancellationToken);
-        return finder._functions
-            .OrderBy(f => f.NameOffset)
-            .Select(f => finder.Measure(f, cancellationToken))
-            .ToList();
+        finder._functions.Sort((a, b) => a.NameOffset.CompareTo(b.NameOffset));
+        finder._blocks.Sort((a, b) => a.Open.CompareTo(b.Open));
+        return finder._functions.Select(f => finder.Measure(f, cancellationToken)).ToList();
     }
 
     private void Scan(CancellationToken cancellationToken)
@@ -186,45 +185,91 @@ internal sealed class BraceFunctionFinder
     private FunctionMetrics Measure(FoundFunction function, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var nested = _functions
-            .Where(function.Contains)
-            .Select(f => (Start: f.NameOffset, End: f.LastOffset + 1))
-            .OrderBy(r => r.Start)
-            .ToList();
-
-        var outermost = new List<(int Start, int End)>();
-        foreach (var range in nested)
-        {
-            if (outermost.Count == 0 || range.Start >= outermost[^1].End)
-            {
-                outermost.Add(range);
-            }
-        }
-
-        var complexity = 1 + DecisionCounter.Count(_code, function.BodyStart, function.BodyEnd, outermost, _syntax);
+        var excluded = NestedRanges(function);
+        var complexity = 1 + DecisionCounter.Count(_code, function.BodyStart, function.BodyEnd, excluded, _syntax);
         var lines = _source.Lines;
         return new FunctionMetrics(
             function.Name,
             lines.LineOf(function.NameOffset),
             lines.LineOf(Math.Max(function.NameOffset, function.LastOffset)),
             complexity,
-            NestingDepth(function, outermost));
+            NestingDepth(function, excluded));
     }
 
+    /// <summary>The outermost functions inside this one's body, as sorted [start, end) ranges to leave out.</summary>
+    private List<(int Start, int End)> NestedRanges(FoundFunction function)
+    {
+        var ranges = new List<(int Start, int End)>();
+        var first = LowerBound(_functions, function.BodyStart, f => f.NameOffset);
+        for (var i = first; i < _functions.Count && _functions[i].NameOffset < function.BodyEnd; i++)
+        {
+            var nested = _functions[i];
+            if (ReferenceEquals(nested, function) || ranges.Count > 0 && nested.NameOffset < ranges[^1].End)
+            {
+                continue;
+            }
+
+            ranges.Add((nested.NameOffset, nested.LastOffset + 1));
+        }
+
+        return ranges;
+    }
+
+    /// <summary>
+    /// Blocks nest or are disjoint, so walking control blocks in order of their opening brace with a stack of the
+    /// ones still open gives each block's depth in one pass.
+    /// </summary>
     private int NestingDepth(FoundFunction function, List<(int Start, int End)> excluded)
     {
-        var controls = _blocks
-            .Where(b => b.Header.IsControl && b.Open >= function.BodyStart && b.Open < function.BodyEnd)
-            .Where(b => !excluded.Any(r => b.Open >= r.Start && b.Open < r.End))
-            .ToList();
-
+        var open = new Stack<int>();
         var deepest = 0;
-        foreach (var block in controls)
+        var next = 0;
+        for (var i = LowerBound(_blocks, function.BodyStart, b => b.Open); i < _blocks.Count; i++)
         {
-            var depth = controls.Count(c => c.Open <= block.Open && c.Close >= block.Close);
-            deepest = Math.Max(deepest, depth);
+            var block = _blocks[i];
+            if (block.Open >= function.BodyEnd)
+            {
+                break;
+            }
+
+            while (next < excluded.Count && excluded[next].End <= block.Open)
+            {
+                next++;
+            }
+
+            if (!block.Header.IsControl || next < excluded.Count && excluded[next].Start <= block.Open)
+            {
+                continue;
+            }
+
+            while (open.Count > 0 && open.Peek() < block.Open)
+            {
+                open.Pop();
+            }
+
+            open.Push(block.Close);
+            deepest = Math.Max(deepest, open.Count);
         }
 
         return deepest;
+    }
+
+    private static int LowerBound<T>(List<T> sorted, int offset, Func<T, int> key)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (key(sorted[middle]) < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }

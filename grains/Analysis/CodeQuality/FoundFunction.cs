@@ -5,9 +5,4 @@ namespace Amas.Orleans.Analysis.CodeQuality;
 /// <param name="BodyStart">First offset of the body (inclusive).</param>
 /// <param name="BodyEnd">Offset just past the body.</param>
 /// <param name="LastOffset">The body's last character (its closing brace), for the end line.</param>
-internal sealed record FoundFunction(string Name, int NameOffset, int BodyStart, int BodyEnd, int LastOffset)
-{
-    /// <summary>Functions nest or are disjoint, so one whose name lies in this body lies wholly inside it.</summary>
-    public bool Contains(FoundFunction other) =>
-        !ReferenceEquals(this, other) && other.NameOffset >= BodyStart && other.NameOffset < BodyEnd;
-}
+internal sealed record FoundFunction(string Name, int NameOffset, int BodyStart, int BodyEnd, int LastOffset);

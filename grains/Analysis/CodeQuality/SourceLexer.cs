@@ -7,13 +7,6 @@ namespace Amas.Orleans.Analysis.CodeQuality;
 /// </summary>
 internal sealed class SourceLexer
 {
-    private const int MaxCharLiteralLength = 12;
-
-    private static readonly HashSet<string> WordsBeforeRegex = new(StringComparer.Ordinal)
-    {
-        "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await",
-    };
-
     private readonly string _text;
     private readonly LexicalSyntax _syntax;
     private readonly char[] _code;
@@ -73,15 +66,15 @@ internal sealed class SourceLexer
 
         if (_syntax.TripleQuotes && IsTripleQuote(pos))
         {
-            return Literal(pos, TripleQuotedEnd(pos));
+            return Literal(pos, LiteralEnds.TripleQuotedEnd(_text, pos));
         }
 
         if (_syntax.StringQuotes.Contains(c))
         {
-            return Literal(pos, QuotedEnd(pos));
+            return Literal(pos, LiteralEnds.QuotedEnd(_text, pos));
         }
 
-        if (_syntax.CharLiterals && c == '\'' && CharLiteralEnd(pos) is { } charEnd)
+        if (_syntax.CharLiterals && c == '\'' && LiteralEnds.CharLiteralEnd(_text, pos) is { } charEnd)
         {
             return Literal(pos, charEnd);
         }
@@ -112,7 +105,8 @@ internal sealed class SourceLexer
             }
         }
 
-        if (_syntax.RegexLiterals && c == '/' && RegexMayStart(pos) && RegexEnd(pos) is { } regexEnd)
+        if (_syntax.RegexLiterals && c == '/' && LiteralEnds.RegexMayStart(_code, pos)
+            && LiteralEnds.RegexEnd(_text, pos) is { } regexEnd)
         {
             return Literal(pos, regexEnd);
         }
@@ -159,153 +153,6 @@ internal sealed class SourceLexer
     {
         var c = _text[pos];
         return _syntax.StringQuotes.Contains(c) && pos + 2 < _text.Length && _text[pos + 1] == c && _text[pos + 2] == c;
-    }
-
-    private int TripleQuotedEnd(int pos)
-    {
-        var quote = _text[pos];
-        for (var i = pos + 3; i < _text.Length; i++)
-        {
-            if (_text[i] == '\\')
-            {
-                i++;
-            }
-            else if (_text[i] == quote && i + 2 < _text.Length && _text[i + 1] == quote && _text[i + 2] == quote)
-            {
-                return i + 3;
-            }
-        }
-
-        return _text.Length;
-    }
-
-    private int QuotedEnd(int pos)
-    {
-        var quote = _text[pos];
-        for (var i = pos + 1; i < _text.Length; i++)
-        {
-            var c = _text[i];
-            if (c == '\\')
-            {
-                i++;
-            }
-            else if (c == quote)
-            {
-                return i + 1;
-            }
-            else if (c is '\n' or '\r')
-            {
-                return i;
-            }
-        }
-
-        return _text.Length;
-    }
-
-    /// <summary>
-    /// A character literal holds one character (two for a surrogate pair) or an escape; anything else after a
-    /// <c>'</c>, such as a Rust lifetime <c>'a</c>, is code.
-    /// </summary>
-    private int? CharLiteralEnd(int pos)
-    {
-        if (pos + 1 < _text.Length && _text[pos + 1] == '\\')
-        {
-            var limit = Math.Min(_text.Length, pos + MaxCharLiteralLength + 1);
-            for (var i = pos + 3; i < limit; i++)
-            {
-                if (_text[i] == '\'')
-                {
-                    return i + 1;
-                }
-
-                if (_text[i] is '\n' or '\r')
-                {
-                    return null;
-                }
-            }
-
-            return null;
-        }
-
-        foreach (var width in (ReadOnlySpan<int>)[1, 2])
-        {
-            var close = pos + 1 + width;
-            if (close < _text.Length && _text[close] == '\'' && _text[pos + 1] is not ('\'' or '\n' or '\r')
-                && (width == 1 || char.IsHighSurrogate(_text[pos + 1])))
-            {
-                return close + 1;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A slash starts a regex where an operand is expected: after an operator, an opening bracket or a keyword.</summary>
-    private bool RegexMayStart(int pos)
-    {
-        var i = pos - 1;
-        while (i >= 0 && char.IsWhiteSpace(_code[i]))
-        {
-            i--;
-        }
-
-        if (i < 0)
-        {
-            return true;
-        }
-
-        var before = _code[i];
-        if ("(,=:[!&|?{};+-*%<>~^".Contains(before))
-        {
-            return true;
-        }
-
-        var end = i + 1;
-        while (i >= 0 && (char.IsLetterOrDigit(_code[i]) || _code[i] is '_' or '$'))
-        {
-            i--;
-        }
-
-        return end - i > 1 && WordsBeforeRegex.Contains(new string(_code, i + 1, end - i - 1));
-    }
-
-    /// <summary>The end of a regex literal and its flags, or null when the line ends first (then it was division).</summary>
-    private int? RegexEnd(int pos)
-    {
-        var inClass = false;
-        for (var i = pos + 1; i < _text.Length; i++)
-        {
-            var c = _text[i];
-            if (c is '\n' or '\r')
-            {
-                return null;
-            }
-
-            if (c == '\\')
-            {
-                i++;
-            }
-            else if (c == '[')
-            {
-                inClass = true;
-            }
-            else if (c == ']')
-            {
-                inClass = false;
-            }
-            else if (c == '/' && !inClass)
-            {
-                var end = i + 1;
-                while (end < _text.Length && char.IsLetter(_text[end]))
-                {
-                    end++;
-                }
-
-                return end;
-            }
-        }
-
-        return null;
     }
 
     private int EndOfLine(int pos)

@@ -60,6 +60,22 @@ public sealed class OddInputTests
         }
     }
 
+    [Fact]
+    public void A_large_bundle_with_thousands_of_nested_functions_is_measured_in_one_pass()
+    {
+        var body = new System.Text.StringBuilder("function bundle() {\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            body.Append("  function f").Append(i).Append("(a) { if (a) { while (a) { a--; } } return a && b; }\n");
+        }
+
+        var metrics = Measured.File("dist/bundle.min.js", body.Append("}\n").ToString());
+
+        Assert.Equal(3001, metrics.Functions.Count);
+        Assert.Equal((1, 0), (metrics.Function("bundle").CyclomaticComplexity, metrics.Function("bundle").NestingDepth));
+        Assert.Equal((4, 2), (metrics.Function("f2999").CyclomaticComplexity, metrics.Function("f2999").NestingDepth));
+    }
+
     private static void AssertConsistent(Analysis.CodeQuality.FileMetrics metrics, string text)
     {
         Assert.True(metrics.CodeLines >= 0 && metrics.CommentLines >= 0 && metrics.BlankLines >= 0);
