@@ -122,11 +122,12 @@ internal static class BlockHeaderReader
             return Named(AssignedName(tokens, function));
         }
 
-        if (tokens[^1].Text == "=>")
-        {
-            return Named(AssignedName(tokens, tokens.Count - 1));
-        }
+        return tokens[^1].Text == "=>" ? Named(AssignedName(tokens, tokens.Count - 1)) : JavaScriptMethod(tokens);
+    }
 
+    /// <summary><c>async save(item) {</c>, <c>get total(): number {</c>: modifiers, a name, parameters, a return type.</summary>
+    private static BlockHeader JavaScriptMethod(List<HeaderToken> tokens)
+    {
         var open = tokens.FindIndex(t => t.Text == "(");
         var name = open - 1;
         if (name > 0 && tokens[name].Text == ">")
