@@ -98,11 +98,11 @@ internal sealed partial class AgentGrain(
             }
 
             var inputs = await LoadInputsAsync(work);
-            var result = await slots.RunAsync(
+            var (result, checkout) = await slots.RunAsync(
                 async token =>
                 {
                     var checkout = work.Repository is null ? null : await checkouts.CheckoutAsync(work.Repository, token);
-                    return await agent.RunAsync(new AgentContext(work, checkout, inputs), token);
+                    return (await agent.RunAsync(new AgentContext(work, checkout, inputs), token), checkout);
                 },
                 run.Token);
 
@@ -110,7 +110,7 @@ internal sealed partial class AgentGrain(
             {
                 Layer = agent.Descriptor.Layer,
                 Findings = result.Findings,
-                Metrics = result.Metrics,
+                Metrics = WithCheckoutMetrics(result.Metrics, checkout),
                 Summary = result.Summary,
                 Counts = FindingTally.Count(result.Findings),
             };
@@ -137,6 +137,23 @@ internal sealed partial class AgentGrain(
         run.Dispose();
         LogEnded(logger, work.TaskId, work.Agent, report.Status, report.Findings.Count);
         await NotifyOrchestratorAsync(report);
+    }
+
+    /// <summary>What the walk left out is part of every report that read the repository, so nothing is dropped silently.</summary>
+    private static IReadOnlyDictionary<string, double> WithCheckoutMetrics(IReadOnlyDictionary<string, double> metrics, RepositoryCheckout? checkout)
+    {
+        if (checkout is null)
+        {
+            return metrics;
+        }
+
+        var all = new Dictionary<string, double>(metrics, StringComparer.Ordinal)
+        {
+            ["files_in_checkout"] = checkout.Files.Count,
+            ["files_skipped_binary"] = checkout.SkippedBinary,
+            ["files_skipped_oversized"] = checkout.SkippedOversized,
+        };
+        return all;
     }
 
     private async Task<IReadOnlyList<AgentReport>> LoadInputsAsync(AgentWork work)

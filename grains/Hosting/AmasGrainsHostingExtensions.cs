@@ -1,5 +1,6 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Registry;
+using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
@@ -23,12 +24,18 @@ public static class AmasGrainsHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<CodeQualityOptions>()
+            .Bind(configuration.GetSection(CodeQualityOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentRegistry>();
         services.TryAddSingleton<DecisionEngine>();
         services.TryAddSingleton<AgentRunSlots>();
         services.AddAmasRepositories(configuration);
 
+        services.AddAgent<CodeQualityInspectorAgent>();
         services.AddAgent<SecurityScannerAgent>();
         services.AddAgent<ConflictResolverAgent>();
         services.AddAgent<ReporterAgent>();

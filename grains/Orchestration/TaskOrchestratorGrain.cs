@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amas.Orleans.Agents;
 using Amas.Orleans.Findings;
 using Amas.Orleans.Hosting;
+using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
 using Microsoft.Extensions.Logging;
@@ -267,6 +268,8 @@ internal sealed partial class TaskOrchestratorGrain(
 
         try
         {
+            // Set on this method's own async flow only; it reaches placement with the call that activates the agent.
+            AgentSlot.Set(Record.Agents.TakeWhile(a => a != agent).Count());
             await GrainFactory.GetAgent(TaskId, agent.Agent).StartAsync(work);
         }
         catch (Exception ex)

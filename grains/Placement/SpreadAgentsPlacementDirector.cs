@@ -5,9 +5,10 @@ using Orleans.Runtime.Placement;
 namespace Amas.Orleans.Placement;
 
 /// <summary>
-/// Silo index = (hash of the task id + the agent's ordinal within its layer) mod silo count, over the silos in a
-/// fixed order. Deterministic, so every silo places a given agent the same way, and a layer's agents land on
-/// distinct silos while there are enough of them.
+/// Silo index = (hash of the task id + the agent's slot in the task's plan) mod silo count, over the silos in a
+/// fixed order, so consecutive agents of a task land on different silos. The slot comes from the request context of
+/// the orchestrator's start call; an activation made without one (a report read after a silo died) falls back to
+/// the agent's ordinal in its layer.
 /// </summary>
 public sealed class SpreadAgentsPlacementDirector(AgentRegistry registry) : IPlacementDirector
 {
@@ -26,7 +27,8 @@ public sealed class SpreadAgentsPlacementDirector(AgentRegistry registry) : IPla
 
         var ordered = silos.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
         var start = (int)(XxHash32.HashToUInt32(taskId.ToByteArray()) % (uint)ordered.Length);
-        var index = (start + registry.OrdinalInLayer(agent)) % ordered.Length;
+        var slot = AgentSlot.TryRead(target.RequestContextData as IReadOnlyDictionary<string, object>, out var hinted) ? hinted : registry.OrdinalInLayer(agent);
+        var index = (int)((start + (uint)slot) % (uint)ordered.Length);
         return Task.FromResult(ordered[index]);
     }
 }

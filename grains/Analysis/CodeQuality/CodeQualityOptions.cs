@@ -5,7 +5,7 @@ namespace Amas.Orleans.Analysis.CodeQuality;
 /// <summary>Thresholds of the code-quality rules; a value is the largest one that is still accepted.</summary>
 public sealed class CodeQualityOptions
 {
-    public const string SectionName = "CodeQuality";
+    public const string SectionName = "Amas:CodeQuality";
 
     [Range(1, 1000)]
     public int MaxCyclomaticComplexity { get; set; } = 10;

@@ -137,10 +137,10 @@ public sealed class CodeQualityRulesTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["CodeQuality:MaxCyclomaticComplexity"] = "15",
-                ["CodeQuality:MaxFunctionLines"] = "80",
-                ["CodeQuality:MaxNestingDepth"] = "3",
-                ["CodeQuality:ReportTodos"] = "false",
+                ["Amas:CodeQuality:MaxCyclomaticComplexity"] = "15",
+                ["Amas:CodeQuality:MaxFunctionLines"] = "80",
+                ["Amas:CodeQuality:MaxNestingDepth"] = "3",
+                ["Amas:CodeQuality:ReportTodos"] = "false",
             })
             .Build();
 
