@@ -10,7 +10,8 @@ public static class GatewayApp
     /// <param name="configureSilo">Extra silo registrations for the embedded silo (extensions and tests add agents here).</param>
     public static WebApplication Build(string[] args, Action<ISiloBuilder>? configureSilo = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings ship beside the binary; the working directory stays the caller's (the embedded default allows it).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddAmasGateway(configureSilo);
 
         var app = builder.Build();

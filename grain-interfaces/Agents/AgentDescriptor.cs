@@ -10,4 +10,6 @@ public sealed record AgentDescriptor
     [Id(2)] public required string Description { get; init; }
     /// <summary>What it covers, in the vocabulary of task components and areas (security, code_quality, …).</summary>
     [Id(3)] public IReadOnlyList<string> Capabilities { get; init; } = [];
+    /// <summary>Whether the agent reads the repository; only then is it checked out on the agent's silo.</summary>
+    [Id(4)] public bool ReadsRepository { get; init; } = true;
 }

@@ -101,7 +101,7 @@ internal sealed partial class AgentGrain(
             var (result, checkout) = await slots.RunAsync(
                 async token =>
                 {
-                    var checkout = work.Repository is null ? null : await checkouts.CheckoutAsync(work.Repository, token);
+                    var checkout = work.Repository is null || !agent.Descriptor.ReadsRepository ? null : await checkouts.CheckoutAsync(work.Repository, token);
                     return (await agent.RunAsync(new AgentContext(work, checkout, inputs), token), checkout);
                 },
                 run.Token);

@@ -13,6 +13,7 @@ public sealed class ConflictResolverAgent : IAgent
         Layer = 2,
         Description = "Merges duplicate and overlapping findings from several agents, keeps the highest severity and lists every source.",
         Capabilities = ["findings"],
+        ReadsRepository = false,
     };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public sealed class ReporterAgent : IAgent
         Layer = 4,
         Description = "Writes the task's report: summary counts by severity, category and agent, and the findings.",
         Capabilities = ["report"],
+        ReadsRepository = false,
     };
 
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
