@@ -69,6 +69,19 @@ public sealed class AdoNetGrainStorageTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Clearing_state_that_was_never_written_leaves_no_row_and_no_error()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var cluster = await PostgresCluster.StartAsync(database);
+        var grain = cluster.Client.GetGrain<IStoredValueGrain>("task-never-written");
+
+        await grain.ClearAsync();
+
+        Assert.Null(await grain.GetAsync());
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM orleans_storage"));
+    }
+
+    [Fact]
     public async Task A_write_with_a_stale_version_is_rejected_as_a_conflict()
     {
         var database = await MigratedDatabaseAsync();
