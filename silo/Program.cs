@@ -1,4 +1,17 @@
 using Amas.Orleans.Silo.Hosting;
+using Amas.Orleans.Silo.Migrations;
+
+// `silo migrate ...` applies the PostgreSQL schema and exits; it never starts Orleans.
+if (args.Length > 0 && args[0] == MigrateCommand.Name)
+{
+    using var cancellation = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancellation.Cancel();
+    };
+    return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token);
+}
 
 // A silo process: Orleans plus a small HTTP port for health probes. The HTTP API runs in the gateway.
 var builder = WebApplication.CreateBuilder(args);
@@ -14,3 +27,4 @@ var app = builder.Build();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.Run();
+return 0;
