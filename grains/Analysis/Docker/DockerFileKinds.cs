@@ -18,7 +18,8 @@ public static class DockerFileKinds
 
         var isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
         return isYaml && (name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase)
-            || name.StartsWith("compose", StringComparison.OrdinalIgnoreCase))
+            || name.StartsWith("compose.", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("compose-", StringComparison.OrdinalIgnoreCase))
             ? DockerFileKind.Compose
             : DockerFileKind.None;
     }
