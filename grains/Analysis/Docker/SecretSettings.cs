@@ -9,7 +9,8 @@ namespace Amas.Orleans.Analysis.Docker;
 /// </summary>
 public static partial class SecretSettings
 {
-    [GeneratedRegex("PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH_?KEY", RegexOptions.IgnoreCase)]
+    // Whole name segments only, so TOKENIZER_MODEL or SECRETARY_EMAIL are not taken for credentials.
+    [GeneratedRegex(@"(^|[_.\-])(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIALS?|APIKEY|(API|ACCESS|PRIVATE|AUTH|SECRET)[_.\-]?KEY)([_.\-]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     // The conventional pointers to a secret rather than the secret: DB_PASSWORD_FILE=/run/secrets/db, TOKEN_URL=…

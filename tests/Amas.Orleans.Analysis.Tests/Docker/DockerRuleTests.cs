@@ -184,6 +184,8 @@ public sealed class DockerRuleTests
         Assert.Empty(LinesFlagged("AMAS-DOCKER-SECRET", Base + "ARG GITHUB_TOKEN\n"));
         Assert.Empty(LinesFlagged("AMAS-DOCKER-SECRET", Base + "ENV DB_PASSWORD_FILE=/run/secrets/db\n"));
         Assert.Empty(LinesFlagged("AMAS-DOCKER-SECRET", Base + "ENV API_KEY=changeme\n"));
+        Assert.Empty(LinesFlagged("AMAS-DOCKER-SECRET", Base + "ENV HF_TOKENIZER=bert-base-uncased\n"));
+        Assert.Equal([2], LinesFlagged("AMAS-DOCKER-SECRET", Base + $"ENV MYSQL_ROOT_PASSWORD={Secret} SECRET_KEY_BASE={Secret}\n").Distinct());
     }
 
     [Fact]
