@@ -37,6 +37,7 @@ public static class AmasGrainsHostingExtensions
 
         services.AddAgent<CodeQualityInspectorAgent>();
         services.AddAgent<SecurityScannerAgent>();
+        services.AddAgent<DockerMonitorAgent>();
         services.AddAgent<ConflictResolverAgent>();
         services.AddAgent<ReporterAgent>();
 
