@@ -24,6 +24,12 @@ public static class GatewayHostingExtensions
                 [$"{GatewayOptions.SectionName}:Cluster is '{options.Cluster}'; valid values: {string.Join(", ", GatewayOptions.ClusterModes)}."]);
         }
 
+        if (!GatewayOptions.ClusteringModes.Contains(options.Clustering, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions),
+                [$"{GatewayOptions.SectionName}:Clustering is '{options.Clustering}'; valid values: {string.Join(", ", GatewayOptions.ClusteringModes)}."]);
+        }
+
         if (string.Equals(options.Cluster, "embedded", StringComparison.OrdinalIgnoreCase))
         {
             AllowWorkingDirectoryWhenNoRootIsConfigured(builder);
@@ -38,7 +44,15 @@ public static class GatewayHostingExtensions
                     cluster.ServiceId = options.ServiceId;
                     cluster.ClusterId = options.ClusterId;
                 });
-                client.UseLocalhostClustering(options.SiloGatewayPorts.ToArray(), options.ServiceId, options.ClusterId);
+                if (options.Clustering.Equals("redis", StringComparison.OrdinalIgnoreCase))
+                {
+                    client.UseRedisClustering(ConnectionStrings.Require(builder.Configuration, ConnectionStrings.RedisKey, "with Redis clustering"));
+                }
+                else
+                {
+                    client.UseLocalhostClustering(options.SiloGatewayPorts.ToArray(), options.ServiceId, options.ClusterId);
+                }
+
                 client.AddActivityPropagation();
                 client.AddDashboard();
             });

@@ -13,6 +13,14 @@ public sealed class GatewayOptions
     /// </summary>
     public string Cluster { get; set; } = "embedded";
 
+    public static readonly IReadOnlyList<string> ClusteringModes = ["localhost", "redis"];
+
+    /// <summary>
+    /// How a <c>client</c> finds the silos: <c>localhost</c> (the ports below) or <c>redis</c> (the membership table
+    /// at <c>Amas:Redis:ConnectionString</c>, the same the silos use).
+    /// </summary>
+    public string Clustering { get; set; } = "localhost";
+
     /// <summary>Gateway ports of the silos, for <c>client</c> mode with localhost clustering.</summary>
     public List<int> SiloGatewayPorts { get; set; } = [30000];
 

@@ -22,6 +22,7 @@ internal sealed partial class AgentGrain(
     IRepositoryCheckouts checkouts,
     AgentRunSlots slots,
     TimeProvider clock,
+    ILocalSiloDetails silo,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private static readonly TimeSpan[] CallbackBackoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)];
@@ -29,18 +30,20 @@ internal sealed partial class AgentGrain(
     private CancellationTokenSource? _run;
     private AgentRunStatus _stopAs = AgentRunStatus.Cancelled;
 
-    public async Task StartAsync(AgentWork work)
+    private string Silo => silo.SiloAddress.ToParsableString();
+
+    public async Task<string> StartAsync(AgentWork work)
     {
         if (state.State.Report is { } report)
         {
             // Already ended (possibly before a silo died and the orchestrator lost the callback): report again.
             _ = NotifyOrchestratorAsync(report);
-            return;
+            return report.Silo ?? Silo;
         }
 
         if (_run is not null)
         {
-            return;
+            return Silo;
         }
 
         state.State.Work = work;
@@ -52,8 +55,9 @@ internal sealed partial class AgentGrain(
         var remaining = work.Deadline - clock.GetUtcNow();
         _run.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
         _stopAs = AgentRunStatus.TimedOut;
-        LogStarted(logger, work.TaskId, work.Agent, RuntimeIdentity, state.State.Starts);
+        LogStarted(logger, work.TaskId, work.Agent, Silo, state.State.Starts);
         _ = RunAsync(work, _run);
+        return Silo;
     }
 
     public Task CancelAsync(AgentRunStatus asStatus)
@@ -94,7 +98,7 @@ internal sealed partial class AgentGrain(
         {
             if (!registry.TryGet(work.Agent, out var agent))
             {
-                throw new InvalidOperationException($"No agent named '{work.Agent}' is registered on silo {RuntimeIdentity}.");
+                throw new InvalidOperationException($"No agent named '{work.Agent}' is registered on silo {Silo}.");
             }
 
             var inputs = await LoadInputsAsync(work);
@@ -168,7 +172,7 @@ internal sealed partial class AgentGrain(
         Layer = registry.Find(work.Agent)?.Layer ?? 0,
         Agent = work.Agent,
         Status = status,
-        Silo = RuntimeIdentity,
+        Silo = Silo,
         StartedAt = startedAt,
         CompletedAt = clock.GetUtcNow(),
     };

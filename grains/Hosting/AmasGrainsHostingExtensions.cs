@@ -2,6 +2,7 @@ using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Orchestration;
+using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,8 @@ public static class AmasGrainsHostingExtensions
 {
     /// <summary>
     /// Everything the grains need on a silo: options, the agents and their registry, the decision engine, repository
-    /// access and agent placement. Storage providers and clustering are the host's choice (see the silo project).
+    /// access, agent placement and task recovery. Storage providers, the reminder service and clustering are the
+    /// host's choice (see the silo project); the orchestrator needs a reminder service.
     /// </summary>
     public static ISiloBuilder AddAmasGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -33,6 +35,9 @@ public static class AmasGrainsHostingExtensions
         services.TryAddSingleton<AgentRegistry>();
         services.TryAddSingleton<DecisionEngine>();
         services.TryAddSingleton<AgentRunSlots>();
+        // In-memory unless the host registered a shared index (the silo does, for PostgreSQL persistence).
+        services.TryAddSingleton<ITaskIndex, InMemoryTaskIndex>();
+        services.AddHostedService<TaskRecoveryService>();
         services.AddAmasRepositories(configuration);
 
         services.AddAgent<CodeQualityInspectorAgent>();

@@ -26,6 +26,13 @@ public sealed class OrchestratorOptions
     [Range(1, 1024)]
     public int MaxConcurrentAgentRuns { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>
+    /// Period of the reminder each running task keeps: the last way back when a silo dies and nothing else
+    /// re-activates the task. Membership-driven recovery is faster; this is the backstop.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RecoveryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan AgentTimeout(string agent)
         => AgentTimeouts.TryGetValue(agent, out var timeout) ? timeout : DefaultAgentTimeout;
 }

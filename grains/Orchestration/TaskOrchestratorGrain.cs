@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amas.Orleans.Agents;
 using Amas.Orleans.Findings;
 using Amas.Orleans.Hosting;
+using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
@@ -14,17 +15,23 @@ namespace Amas.Orleans.Orchestration;
 /// Runs one task through the four layers. It never awaits an agent's run: it starts the agents of a layer with short
 /// calls and moves on when their callbacks (<see cref="OnAgentCompletedAsync"/>) have all arrived, so status and
 /// cancel answer at any moment. Its state is written after every agent outcome; on activation it resumes whatever
-/// was unfinished, re-sending work only to agents that had not reported.
+/// was unfinished, re-sending work only to agents that had not reported. While it runs, a reminder (removed when the
+/// task ends) re-activates it wherever it can live should every other way back fail.
 /// </summary>
 internal sealed partial class TaskOrchestratorGrain(
     [PersistentState("task", StorageNames.Tasks)] IPersistentState<TaskRecord> state,
     DecisionEngine decisions,
     RepositoryTargetValidator targets,
     IRepositoryCheckouts checkouts,
+    ITaskIndex index,
+    IClusterMembershipService membership,
+    ILocalSiloDetails silo,
     IOptions<OrchestratorOptions> options,
     TimeProvider clock,
-    ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain
+    ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain, IRemindable
 {
+    private const string WatchReminder = "amas-task-watch";
+
     private static readonly JsonSerializerOptions FingerprintJson = new() { WriteIndented = false };
 
     // Background steps and requests interleave at awaits; writes of the one state object must not overlap.
@@ -46,6 +53,15 @@ internal sealed partial class TaskOrchestratorGrain(
         StartDeadlineTimer();
         _ = Record.Lifecycle == TaskLifecycle.Pending ? BeginAsync() : ResumeAsync();
         return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Being activated was the point: OnActivateAsync has resumed the task. A finished task needs no watch.
+        if (Record.Spec is null || Record.IsTerminal)
+        {
+            await StopWatchAsync();
+        }
     }
 
     public async Task<TaskSnapshot> SubmitAsync(TaskSpec spec)
@@ -87,6 +103,8 @@ internal sealed partial class TaskOrchestratorGrain(
         };
         await PersistAsync();
         LogSubmitted(logger, TaskId, spec.Kind, spec.Submitter);
+        await IndexAsync();
+        await WatchAsync();
 
         StartDeadlineTimer();
         _ = BeginAsync();
@@ -179,6 +197,7 @@ internal sealed partial class TaskOrchestratorGrain(
             Record.Lifecycle = TaskLifecycle.Running;
             Record.StartedAt = clock.GetUtcNow();
             await PersistAsync();
+            await IndexAsync();
             await AdvanceAsync();
         }
         catch (Exception ex)
@@ -194,6 +213,8 @@ internal sealed partial class TaskOrchestratorGrain(
     /// <summary>After a restart elsewhere: ask every agent still marked running to go on (each is idempotent).</summary>
     private async Task ResumeAsync()
     {
+        await IndexAsync();
+        await WatchAsync();
         var running = Record.Agents.Where(a => a.Status == AgentRunStatus.Running).ToArray();
         var inputs = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var layer in Record.Layers)
@@ -270,7 +291,11 @@ internal sealed partial class TaskOrchestratorGrain(
         {
             // Set on this method's own async flow only; it reaches placement with the call that activates the agent.
             AgentSlot.Set(Record.Agents.TakeWhile(a => a != agent).Count());
-            await GrainFactory.GetAgent(TaskId, agent.Agent).StartAsync(work);
+            var where = await GrainFactory.GetAgent(TaskId, agent.Agent).StartAsync(work);
+            if (agent.Status == AgentRunStatus.Running)
+            {
+                agent.Silo = where;
+            }
         }
         catch (Exception ex)
         {
@@ -325,6 +350,8 @@ internal sealed partial class TaskOrchestratorGrain(
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
         LogEnded(logger, TaskId, lifecycle);
+        await IndexAsync();
+        await StopWatchAsync();
 
         foreach (var name in stopping)
         {
@@ -358,6 +385,8 @@ internal sealed partial class TaskOrchestratorGrain(
             return;
         }
 
+        await RestartAgentsOfDeadSilosAsync();
+
         var overdue = Record.Agents.Where(a => a.Status == AgentRunStatus.Running && a.Deadline <= now).ToArray();
         if (overdue.Length == 0)
         {
@@ -375,6 +404,79 @@ internal sealed partial class TaskOrchestratorGrain(
 
         await PersistAsync();
         await AdvanceAsync();
+    }
+
+    /// <summary>
+    /// An agent whose silo the cluster declared dead will never call back: start it again, on a live silo. It resumes
+    /// from its persisted state, so one that had already reported is not run twice.
+    /// </summary>
+    private async Task RestartAgentsOfDeadSilosAsync()
+    {
+        var snapshot = membership.CurrentSnapshot;
+        var orphans = Record.Agents
+            .Where(a => a.Status == AgentRunStatus.Running && a.Silo is not null
+                && snapshot.GetSiloStatus(SiloAddress.FromParsableString(a.Silo)) == SiloStatus.Dead)
+            .ToArray();
+        if (orphans.Length == 0)
+        {
+            return;
+        }
+
+        var layer = Record.Layers.First(l => l.Agents.Contains(orphans[0]));
+        var inputs = InputsFor(layer.Layer);
+        foreach (var agent in orphans)
+        {
+            LogAgentSiloDied(logger, TaskId, agent.Agent, agent.Silo!);
+        }
+
+        await Task.WhenAll(orphans.Select(a => StartAgentAsync(a, inputs)));
+        await PersistAsync();
+    }
+
+    /// <summary>Records where and how the task is in the shared index; the grain's own state stays the truth.</summary>
+    private async Task IndexAsync()
+    {
+        var spec = Record.Spec!;
+        var snapshot = Snapshot();
+        try
+        {
+            await index.RecordAsync(new TaskIndexEntry(
+                TaskId, spec.Submitter, spec.Kind, Record.Lifecycle, spec.Options.Priority, spec.IdempotencyKey,
+                silo.SiloAddress.ToParsableString(), snapshot.CurrentLayer, Record.Error?.Code,
+                Record.CreatedAt, clock.GetUtcNow(), Record.CompletedAt, Record.Deadline), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogIndexFailed(logger, ex, TaskId);
+        }
+    }
+
+    private async Task WatchAsync()
+    {
+        var period = options.Value.RecoveryReminderPeriod;
+        try
+        {
+            await this.RegisterOrUpdateReminder(WatchReminder, period, period);
+        }
+        catch (Exception ex)
+        {
+            LogReminderFailed(logger, ex, TaskId);
+        }
+    }
+
+    private async Task StopWatchAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(WatchReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogReminderFailed(logger, ex, TaskId);
+        }
     }
 
     private async Task PersistAsync()
@@ -409,6 +511,15 @@ internal sealed partial class TaskOrchestratorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} could not be started")]
     private static partial void LogAgentStartFailed(ILogger logger, Exception exception, Guid taskId, string agent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} was on silo {Silo}, which died; starting it again")]
+    private static partial void LogAgentSiloDied(ILogger logger, Guid taskId, string agent, string silo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the task index could not be updated")]
+    private static partial void LogIndexFailed(ILogger logger, Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the recovery reminder could not be changed")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} overran its deadline")]
     private static partial void LogAgentTimedOut(ILogger logger, Guid taskId, string agent);

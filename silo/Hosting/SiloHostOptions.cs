@@ -5,14 +5,24 @@ public sealed class SiloHostOptions
 {
     public const string SectionName = "Amas:Silo";
 
-    public static readonly IReadOnlyList<string> ClusteringModes = ["localhost"];
-    public static readonly IReadOnlyList<string> PersistenceModes = ["memory"];
+    public static readonly IReadOnlyList<string> ClusteringModes = ["localhost", "redis"];
+    public static readonly IReadOnlyList<string> PersistenceModes = ["memory", "postgres"];
 
-    /// <summary><c>localhost</c>: a development cluster on this machine.</summary>
+    /// <summary>
+    /// <c>localhost</c>: a development cluster on this machine (the first silo is the primary).
+    /// <c>redis</c>: membership in Redis (<c>Amas:Redis:ConnectionString</c>); silos and clients find each other there.
+    /// </summary>
     public string Clustering { get; set; } = "localhost";
 
-    /// <summary><c>memory</c>: grain state lives in the silo's memory and is lost with it.</summary>
+    /// <summary>
+    /// <c>memory</c>: grain state and reminders live in the silo's memory and are lost with it.
+    /// <c>postgres</c>: grain state, reminders and the task index in PostgreSQL (<c>Amas:Postgres:ConnectionString</c>;
+    /// apply the schema first with <c>silo migrate</c>).
+    /// </summary>
     public string Persistence { get; set; } = "memory";
+
+    /// <summary>The address other silos and clients reach this silo at.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     public string ServiceId { get; set; } = "amas";
     public string ClusterId { get; set; } = "amas-dev";

@@ -17,6 +17,11 @@ public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
             failures.Add($"{SiloHostOptions.SectionName}:SiloPort and :GatewayPort must differ (both are {options.SiloPort}).");
         }
 
+        if (!System.Net.IPAddress.TryParse(options.AdvertisedAddress, out _))
+        {
+            failures.Add($"{SiloHostOptions.SectionName}:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ServiceId))
         {
             failures.Add($"{SiloHostOptions.SectionName}:ServiceId must not be empty.");

@@ -1,8 +1,13 @@
+using System.Net;
 using Amas.Orleans.Hosting;
+using Amas.Orleans.Orchestration.Index;
+using Amas.Orleans.Silo.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -10,6 +15,8 @@ namespace Amas.Orleans.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
+    private const string AdoNetInvariant = "Npgsql";
+
     /// <summary>
     /// Makes this process a silo: cluster membership and storage by configuration, the grains, the dashboard's
     /// statistics, trace propagation. The options are validated here, before the host starts, so a bad value stops
@@ -17,13 +24,21 @@ public static class SiloHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddAmasSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
+        var configuration = builder.Configuration;
         var options = new SiloHostOptions();
-        builder.Configuration.GetSection(SiloHostOptions.SectionName).Bind(options);
+        configuration.GetSection(SiloHostOptions.SectionName).Bind(options);
         var validation = new SiloHostOptionsValidator().Validate(null, options);
         if (validation.Failed)
         {
             throw new OptionsValidationException(SiloHostOptions.SectionName, typeof(SiloHostOptions), validation.Failures);
         }
+
+        var redis = options.Clustering.Equals("redis", StringComparison.OrdinalIgnoreCase)
+            ? ConnectionStrings.Require(configuration, ConnectionStrings.RedisKey, "with Redis clustering")
+            : null;
+        var postgres = options.Persistence.Equals("postgres", StringComparison.OrdinalIgnoreCase)
+            ? ConnectionStrings.Require(configuration, ConnectionStrings.PostgresKey, "with PostgreSQL persistence")
+            : null;
 
         builder.Services.AddSingleton(Options.Create(options));
         builder.UseOrleans(silo =>
@@ -33,13 +48,36 @@ public static class SiloHostingExtensions
                 cluster.ServiceId = options.ServiceId;
                 cluster.ClusterId = options.ClusterId;
             });
+            // Failure detection is tunable (Amas:Silo:Membership:ProbeTimeout, NumMissedProbesLimit, …): it bounds how
+            // fast the tasks of a dead silo come back.
+            silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection($"{SiloHostOptions.SectionName}:Membership"));
 
-            // Embedded and development: one machine, state in memory. Production modes join here as they land.
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Tasks);
-            silo.AddMemoryGrainStorage(StorageNames.Agents);
+            if (redis is null)
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort);
+                silo.UseRedisClustering(redis);
+            }
 
-            silo.AddAmasGrains(builder.Configuration);
+            if (postgres is null)
+            {
+                silo.AddMemoryGrainStorage(StorageNames.Tasks);
+                silo.AddMemoryGrainStorage(StorageNames.Agents);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                silo.AddAdoNetGrainStorage(StorageNames.Tasks, o => { o.Invariant = AdoNetInvariant; o.ConnectionString = postgres; });
+                silo.AddAdoNetGrainStorage(StorageNames.Agents, o => { o.Invariant = AdoNetInvariant; o.ConnectionString = postgres; });
+                silo.UseAdoNetReminderService(o => { o.Invariant = AdoNetInvariant; o.ConnectionString = postgres; });
+                silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));
+                silo.Services.Replace(ServiceDescriptor.Singleton<ITaskIndex, PostgresTaskIndex>());
+            }
+
+            silo.AddAmasGrains(configuration);
             silo.AddActivityPropagation();
             if (options.Dashboard)
             {

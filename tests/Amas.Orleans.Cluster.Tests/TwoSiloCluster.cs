@@ -41,6 +41,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Tasks);
             silo.AddMemoryGrainStorage(StorageNames.Agents);
+            silo.UseInMemoryReminderService();
             silo.AddAmasGrains(configuration);
             silo.Services.AddAgent<FailingAgent>();
             silo.Services.AddAgent<StallingAgent>();

@@ -1,0 +1,11 @@
+namespace Amas.Orleans.Orchestration.Index;
+
+/// <summary>Where every silo records its tasks, so that any silo can find them again.</summary>
+public interface ITaskIndex
+{
+    /// <summary>Inserts or replaces the entry of one task.</summary>
+    Task RecordAsync(TaskIndexEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Pending and running tasks whose orchestrator was last on one of <paramref name="silos"/>.</summary>
+    Task<IReadOnlyList<Guid>> UnfinishedOnAsync(IReadOnlyCollection<string> silos, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Amas.Orleans.Tasks;
+
+namespace Amas.Orleans.Orchestration.Index;
+
+/// <summary>
+/// The index of one process, for the embedded default and in-memory clusters, where state does not outlive a silo
+/// anyway. A durable cluster uses the PostgreSQL index instead.
+/// </summary>
+public sealed class InMemoryTaskIndex : ITaskIndex
+{
+    private readonly ConcurrentDictionary<Guid, TaskIndexEntry> _entries = new();
+
+    public Task RecordAsync(TaskIndexEntry entry, CancellationToken cancellationToken)
+    {
+        _entries[entry.TaskId] = entry;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Guid>> UnfinishedOnAsync(IReadOnlyCollection<string> silos, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> found = _entries.Values
+            .Where(e => e.Lifecycle is TaskLifecycle.Pending or TaskLifecycle.Running && e.Silo is not null && silos.Contains(e.Silo))
+            .Select(e => e.TaskId)
+            .ToArray();
+        return Task.FromResult(found);
+    }
+}
