@@ -29,6 +29,8 @@ public sealed record ProviderHealth
     [Id(18)] public string? LastError { get; init; }
     [Id(19)] public required DateTimeOffset At { get; init; }
     [Id(20)] public TimeSpan Timeout { get; init; }
+    /// <summary>From the configured prices per million tokens; 0 when none are configured.</summary>
+    [Id(21)] public double EstimatedCostUsd { get; init; }
 
     /// <summary>Whether a call now would reach the provider (a half-open circuit lets probes through).</summary>
     public bool IsAvailable(DateTimeOffset now)
