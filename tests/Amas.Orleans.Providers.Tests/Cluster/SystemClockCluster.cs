@@ -22,6 +22,7 @@ public sealed class SystemClockCluster : ProviderCluster
         ("dd-1", 1, null, null),
         ("af-1", 1, null, null), ("af-2", 2, null, null), ("af-3", 3, null, null),
         ("uc-ok", 2, null, null),
+        ("ep-a", 1, null, null), ("ep-b", 2, null, null), ("ep-down", 1, null, null),
     ];
 }
 
