@@ -1,6 +1,7 @@
 using Amas.Orleans.Providers.Client;
 using Amas.Orleans.Providers.Configuration;
 using Amas.Orleans.Providers.Routing;
+using Amas.Orleans.Providers.Safety;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<ProviderHealthCache>();
         services.TryAddSingleton<RequestDeduplicator>();
         services.TryAddSingleton<RoundRobinCursors>();
+        services.TryAddSingleton(_ => new PromptSecretRedactor());
         services.TryAddSingleton<ProviderRouter>();
         services.AddHostedService<ProviderStartupReport>();
         return services;

@@ -1,4 +1,5 @@
 using Amas.Orleans.Providers.Configuration;
+using Amas.Orleans.Providers.Safety;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class ProviderRouter(
     ProviderHealthCache healthCache,
     RequestDeduplicator deduplicator,
     RoundRobinCursors cursors,
+    PromptSecretRedactor redactor,
     IOptions<ProvidersOptions> options,
     [FromKeyedServices(ProviderServices.ClockKey)] TimeProvider time,
     ILogger<ProviderRouter> logger)
@@ -77,8 +79,8 @@ public sealed class ProviderRouter(
         var providerRequest = new ProviderRequest
         {
             Messages = request.SystemPrompt is { Length: > 0 } system
-                ? [ProviderMessage.System(system), ProviderMessage.User(request.Prompt)]
-                : [ProviderMessage.User(request.Prompt)],
+                ? [ProviderMessage.System(redactor.Redact(system)), ProviderMessage.User(redactor.Redact(request.Prompt))]
+                : [ProviderMessage.User(redactor.Redact(request.Prompt))],
             MaxTokens = request.MaxTokens,
             Temperature = request.Temperature,
         };
