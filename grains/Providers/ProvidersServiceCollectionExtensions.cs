@@ -22,7 +22,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddOptions<ProvidersOptions>()
             .Bind(configuration.GetSection(ProvidersOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>>(new ProvidersOptionsValidator(configuration)));
 
         services.TryAddKeyedSingleton(ProviderServices.ClockKey, (sp, _) => sp.GetService<TimeProvider>() ?? TimeProvider.System);
         services.TryAddSingleton(sp => new ProviderCatalog(sp.GetRequiredService<IOptions<ProvidersOptions>>(), configuration));

@@ -14,6 +14,9 @@ public sealed class ProvidersOptions
     /// <summary>More deployments, any OpenAI-compatible base URL (a local Ollama or llama.cpp server, a proxy).</summary>
     public Dictionary<string, ProviderDeploymentOptions> Custom { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary><c>minimal</c>, <c>basic</c>, <c>standard</c> or <c>full</c>: how many providers must have a key (see <see cref="ProviderModes"/>).</summary>
+    public string Mode { get; set; } = "minimal";
+
     /// <summary>The default strategy: <c>priority</c>, <c>round_robin</c>, <c>fastest</c> or <c>intelligent</c>.</summary>
     public string Strategy { get; set; } = "priority";
 

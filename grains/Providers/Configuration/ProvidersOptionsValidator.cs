@@ -1,11 +1,15 @@
 using System.Text.RegularExpressions;
 using Amas.Orleans.Providers.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Amas.Orleans.Providers.Configuration;
 
-/// <summary>Fails the silo at start with the key's name and what is wrong with it.</summary>
-public sealed partial class ProvidersOptionsValidator : IValidateOptions<ProvidersOptions>
+/// <summary>
+/// Fails the silo at start with the key's name and what is wrong with it. With <paramref name="configuration"/> (where
+/// the keys are) it also checks that the mode's number of providers have a key.
+/// </summary>
+public sealed partial class ProvidersOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<ProvidersOptions>
 {
     private const string Section = ProvidersOptions.SectionName;
 
@@ -17,6 +21,8 @@ public sealed partial class ProvidersOptionsValidator : IValidateOptions<Provide
             errors.Add($"{Section}:Strategy is '{options.Strategy}'; use one of {string.Join(", ", RoutingStrategyNames.All)}.");
         }
 
+        var modeKnown = ProviderModes.Required.ContainsKey(options.Mode ?? "");
+        Require(errors, modeKnown, "Mode", $"is '{options.Mode}'; use one of {string.Join(", ", ProviderModes.Required.Keys)}");
         Require(errors, options.MaxAttempts is >= 1 and <= 20, "MaxAttempts", "must be between 1 and 20");
         Require(errors, options.TotalTimeout > TimeSpan.Zero && options.TotalTimeout <= ProvidersOptions.MaxProviderTimeout, "TotalTimeout", $"must be above zero and at most {ProvidersOptions.MaxProviderTimeout}");
         Require(errors, options.HedgeAfter is null || options.HedgeAfter >= TimeSpan.Zero, "HedgeAfter", "must not be negative");
@@ -58,6 +64,13 @@ public sealed partial class ProvidersOptionsValidator : IValidateOptions<Provide
             }
 
             ValidateRow(errors, key, row, isCustom: true);
+        }
+
+        // The mode is judged only on an otherwise valid table: a catalog cannot be built from a broken one.
+        if (errors.Count == 0 && modeKnown && configuration is not null
+            && ProviderModes.Check(options.Mode!, ProviderCatalog.Build(options, configuration)) is { } shortfall)
+        {
+            errors.Add(shortfall);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -99,4 +99,29 @@ public sealed class ProviderConfigurationTests
         Assert.Contains("Amas:Providers:Custom:web:BaseUrl 'ftp://example.org' is not an absolute http or https URL.", failures);
         Assert.Contains(failures, f => f.StartsWith("Amas:Providers:Custom:web:Adapter 'bedrock' is unknown", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_mode_that_needs_more_keys_than_are_set_fails_naming_the_missing_keys()
+    {
+        var configuration = Configuration(("Amas:Providers:Mode", "standard"), ("GROQ_API_KEY", "gsk-1"));
+
+        var result = new ProvidersOptionsValidator(configuration).Validate(null, Bind(configuration));
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Amas:Providers:Mode 'standard' needs 3 configured providers but 1 has a key. Missing keys: deepseek (AMAS_PROVIDERS__DEEPSEEK__APIKEY or DEEPSEEK_API_KEY)", failure);
+        Assert.DoesNotContain("gsk-1", failure);
+    }
+
+    [Fact]
+    public void A_mode_that_the_keys_satisfy_passes()
+    {
+        var configuration = Configuration(("Amas:Providers:Mode", "basic"), ("AMAS_PROVIDERS:COHERE:APIKEY", "co-1"));
+
+        Assert.True(new ProvidersOptionsValidator(configuration).Validate(null, Bind(configuration)).Succeeded);
+    }
+
+    [Fact]
+    public void An_unknown_mode_fails()
+        => Assert.Contains("Amas:Providers:Mode is 'most'; use one of minimal, basic, standard, full.",
+            new ProvidersOptionsValidator().Validate(null, new ProvidersOptions { Mode = "most" }).Failures!);
 }
