@@ -20,6 +20,7 @@ public static class GatewayApp
 
         app.MapTaskEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapProviderEndpoints();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");

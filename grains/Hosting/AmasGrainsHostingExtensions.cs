@@ -4,6 +4,7 @@ using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
+using Amas.Orleans.Providers;
 using Amas.Orleans.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class AmasGrainsHostingExtensions
         services.TryAddSingleton<ITaskIndex, InMemoryTaskIndex>();
         services.AddHostedService<TaskRecoveryService>();
         services.AddAmasRepositories(configuration);
+        services.AddAmasProviders(configuration);
 
         services.AddAgent<CodeQualityInspectorAgent>();
         services.AddAgent<SecurityScannerAgent>();

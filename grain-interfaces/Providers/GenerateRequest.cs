@@ -1,0 +1,19 @@
+namespace Amas.Orleans.Providers;
+
+/// <summary>The body of <c>POST /api/v1/ai/generate</c>, and what agents send the router.</summary>
+[GenerateSerializer, Immutable, Alias("amas.GenerateRequest")]
+public sealed record GenerateRequest
+{
+    [Id(0)] public required string Prompt { get; init; }
+    [Id(1)] public string? SystemPrompt { get; init; }
+    /// <summary>Null: the configured default strategy.</summary>
+    [Id(2)] public RoutingStrategy? Strategy { get; init; }
+    /// <summary>The total deadline over every attempt; null: the configured default.</summary>
+    [Id(3)] public TimeSpan? Timeout { get; init; }
+    [Id(4)] public int? MaxTokens { get; init; }
+    [Id(5)] public double? Temperature { get; init; }
+    /// <summary>Restricts the router to these provider ids (a group); null or empty: every provider.</summary>
+    [Id(6)] public IReadOnlyList<string>? Providers { get; init; }
+    /// <summary>For <see cref="RoutingStrategy.Fastest"/>: start a second provider when the first has not answered after this delay. Null: the configured default.</summary>
+    [Id(7)] public TimeSpan? HedgeAfter { get; init; }
+}

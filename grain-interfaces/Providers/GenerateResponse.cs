@@ -1,0 +1,17 @@
+namespace Amas.Orleans.Providers;
+
+/// <summary>The answer of <c>POST /api/v1/ai/generate</c> (design §4): the content, who gave it, and every attempt.</summary>
+[GenerateSerializer, Immutable, Alias("amas.GenerateResponse")]
+public sealed record GenerateResponse
+{
+    [Id(0)] public required bool Success { get; init; }
+    /// <summary>The deployment id that answered.</summary>
+    [Id(1)] public string? Provider { get; init; }
+    [Id(2)] public string? ProviderName { get; init; }
+    [Id(3)] public string? Model { get; init; }
+    [Id(4)] public string? Content { get; init; }
+    [Id(5)] public IReadOnlyList<ProviderAttempt> Attempts { get; init; } = [];
+    [Id(6)] public double LatencyMs { get; init; }
+    /// <summary>When <see cref="Success"/> is false: what happened, naming each attempt.</summary>
+    [Id(7)] public string? Error { get; init; }
+}

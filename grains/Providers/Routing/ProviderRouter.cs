@@ -1,0 +1,192 @@
+using Amas.Orleans.Providers.Configuration;
+using Amas.Orleans.Providers.Safety;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Amas.Orleans.Providers.Routing;
+
+/// <summary>
+/// The router's work, one per silo (its cursor, cache and de-duplication are the silo's): pick providers by
+/// strategy, call them one after another until one answers, within a bounded number of attempts and a total
+/// deadline, and report every attempt. It never waits on a rate-limited provider: it moves on at once.
+/// </summary>
+public sealed class ProviderRouter(
+    ProviderCatalog catalog,
+    IGrainFactory grains,
+    ProviderHealthCache healthCache,
+    RequestDeduplicator deduplicator,
+    RoundRobinCursors cursors,
+    PromptSecretRedactor redactor,
+    IOptions<ProvidersOptions> options,
+    [FromKeyedServices(ProviderServices.ClockKey)] TimeProvider time,
+    ILogger<ProviderRouter> logger)
+{
+    public Task<GenerateResponse> GenerateAsync(GenerateRequest request, CancellationToken cancellationToken)
+    {
+        if (Invalid(request) is { } problem)
+        {
+            return Task.FromResult(new GenerateResponse { Success = false, Error = problem });
+        }
+
+        return deduplicator.RunAsync(request, () => RouteAsync(request), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ProviderHealth>> GetProvidersAsync()
+    {
+        var healths = await Task.WhenAll(catalog.Deployments.Select(d => grains.GetGrain<IProviderGrain>(d.Id).GetHealthAsync().AsTask()));
+        foreach (var health in healths)
+        {
+            healthCache.Update(health);
+        }
+
+        return healths;
+    }
+
+    private string? Invalid(GenerateRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Prompt))
+        {
+            return "The prompt is empty.";
+        }
+
+        var unknown = request.Providers?.Where(id => catalog.Find(id) is null).ToList() ?? [];
+        return unknown.Count > 0
+            ? $"Unknown provider{(unknown.Count == 1 ? "" : "s")}: {string.Join(", ", unknown)}. Known: {string.Join(", ", catalog.Deployments.Select(d => d.Id))}."
+            : null;
+    }
+
+    private async Task<GenerateResponse> RouteAsync(GenerateRequest request)
+    {
+        var settings = options.Value;
+        var started = time.GetTimestamp();
+        var total = request.Timeout is { } asked && asked > TimeSpan.Zero && asked < ProvidersOptions.MaxProviderTimeout ? asked : settings.TotalTimeout;
+        using var deadline = new CancellationTokenSource(total, time);
+        var strategy = request.Strategy ?? (RoutingStrategyNames.TryParse(settings.Strategy, out var configured) ? configured : RoutingStrategy.Priority);
+
+        var group = request.Providers is { Count: > 0 } ids
+            ? catalog.Deployments.Where(d => ids.Contains(d.Id, StringComparer.OrdinalIgnoreCase)).ToList()
+            : [.. catalog.Deployments];
+        var skipped = group.Where(d => !d.Configured).Select(d => $"{d.Id}: unconfigured").ToList();
+        var healths = await healthCache.GetAsync(group.Where(d => d.Configured).Select(d => d.Id));
+        var now = time.GetUtcNow();
+        skipped.AddRange(healths.Where(h => !h.IsAvailable(now)).Select(h => $"{h.Id}: {h.Status(now)}{Until(h, now)}"));
+
+        var turn = strategy == RoutingStrategy.RoundRobin ? cursors.Next(string.Join(',', group.Select(d => d.Id))) : 0;
+        var order = ProviderSelector.Order(strategy, healths.Where(h => h.IsAvailable(now)), turn)
+            .Take(settings.MaxAttempts).Select(h => h.Id).ToList();
+
+        var providerRequest = new ProviderRequest
+        {
+            Messages = request.SystemPrompt is { Length: > 0 } system
+                ? [ProviderMessage.System(redactor.Redact(system)), ProviderMessage.User(redactor.Redact(request.Prompt))]
+                : [ProviderMessage.User(redactor.Redact(request.Prompt))],
+            MaxTokens = request.MaxTokens,
+            Temperature = request.Temperature,
+        };
+
+        Task<ProviderCallResult> Call(string id, CancellationToken token)
+            => CallAsync(id, providerRequest with { Timeout = total - time.GetElapsedTime(started) }, token, deadline.Token);
+
+        var attempts = new List<ProviderAttempt>();
+        var next = 0;
+        string? stop = null;
+        if (strategy == RoutingStrategy.Fastest && (request.HedgeAfter ?? settings.HedgeAfter) is { } hedgeAfter && order.Count >= 2)
+        {
+            var race = await HedgedRace.RunAsync(order[0], order[1], hedgeAfter, time, Call, deadline.Token);
+            attempts.AddRange(race.Attempts);
+            if (race.Winner is { } winner)
+            {
+                return Succeeded(winner, attempts, started);
+            }
+
+            next = race.Used;
+        }
+
+        for (; next < order.Count; next++)
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                stop = $"The total deadline of {total.TotalSeconds:0.###} s passed.";
+                break;
+            }
+
+            var result = await Call(order[next], CancellationToken.None);
+            attempts.Add(RoutingAttempts.From(result));
+            if (result.IsSuccess)
+            {
+                return Succeeded(result, attempts, started);
+            }
+
+            if (!RoutingAttempts.ShouldFailOver(result))
+            {
+                stop = result.StatusCode == 400
+                    ? "HTTP 400 means the request itself was refused, so no other provider was tried."
+                    : null;
+                break;
+            }
+        }
+
+        var error = RoutingAttempts.Describe(attempts, skipped, stop);
+        ProviderLog.RequestFailed(logger, attempts.Count, error);
+        return new GenerateResponse
+        {
+            Success = false,
+            Attempts = attempts,
+            LatencyMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3),
+            Error = error,
+        };
+    }
+
+    /// <summary>One provider call; grain-call failures become results too, so the loop has one shape to read.</summary>
+    private async Task<ProviderCallResult> CallAsync(string id, ProviderRequest request, CancellationToken cancellation, CancellationToken deadline)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, deadline);
+        try
+        {
+            var result = await grains.GetGrain<IProviderGrain>(id).CompleteAsync(request, linked.Token);
+            if (result.Health is { } health)
+            {
+                healthCache.Update(health);
+            }
+
+            return result;
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            return new ProviderCallResult
+            {
+                Provider = id,
+                Outcome = deadline.IsCancellationRequested ? ProviderOutcome.Timeout : ProviderOutcome.Cancelled,
+                Called = true,
+                Error = deadline.IsCancellationRequested ? "the request's total deadline passed" : "cancelled",
+            };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ProviderCallResult
+            {
+                Provider = id,
+                Outcome = ProviderOutcome.ServerError,
+                Error = $"the provider grain failed: {exception.GetType().Name}: {exception.Message}",
+            };
+        }
+    }
+
+    private GenerateResponse Succeeded(ProviderCallResult result, List<ProviderAttempt> attempts, long started)
+        => new()
+        {
+            Success = true,
+            Provider = result.Provider,
+            ProviderName = catalog.Find(result.Provider)?.Name ?? result.Provider,
+            Model = result.Model,
+            Content = result.Content,
+            Attempts = attempts,
+            LatencyMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3),
+        };
+
+    private static string Until(ProviderHealth health, DateTimeOffset now)
+        => (health.RateLimitedUntil ?? health.CircuitOpenUntil ?? health.MisconfiguredUntil) is { } until && until > now
+            ? $" for {(until - now).TotalSeconds:0.###} s more"
+            : "";
+}
