@@ -9,7 +9,8 @@ namespace Amas.Orleans.Analysis.Performance.Lexical;
 /// </summary>
 internal static partial class PythonChecks
 {
-    [GeneratedRegex(@"^\s*(?<name>[A-Za-z_]\w*)\s*\+=")]
+    /// <summary>At a statement's start: the line's, or after a one-line loop's colon or a <c>;</c>.</summary>
+    [GeneratedRegex(@"(?:^|[:;])\s*(?<name>[A-Za-z_]\w*)\s*\+=")]
     private static partial Regex AugmentedAdd();
 
     [GeneratedRegex(@"\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request)\s*\("
@@ -29,18 +30,16 @@ internal static partial class PythonChecks
         var layout = PythonLayout.Read(source);
         foreach (var (line, offset, code) in LoopLines(source, layout))
         {
-            if (AugmentedAdd().Match(code) is not { Success: true } match)
+            foreach (Match match in AugmentedAdd().Matches(code))
             {
-                continue;
-            }
-
-            var name = match.Groups["name"].Value;
-            var at = offset + match.Groups["name"].Index;
-            var loop = layout.LoopAt(line, at);
-            if (AssignedBefore(source, layout, name, loop, IsStringLiteralAt))
-            {
-                yield return Hit(source, layout, at, $"'{source.CodeToEndOfLine(at)}' copies the whole string '{name}' "
-                    + "on every iteration of the loop.");
+                var name = match.Groups["name"].Value;
+                var at = offset + match.Groups["name"].Index;
+                var loop = layout.LoopAt(line, at);
+                if (AssignedBefore(source, layout, name, loop, IsStringLiteralAt))
+                {
+                    yield return Hit(source, layout, at, $"'{source.CodeToEndOfLine(at)}' copies the whole string "
+                        + $"'{name}' on every iteration of the loop.");
+                }
             }
         }
     }
