@@ -22,7 +22,7 @@ internal static partial class JavaScriptChecks
 
     public static IEnumerable<PerformanceHit> AwaitInLoop(LexicalSource source)
     {
-        var layout = JavaScriptLayout.Read(source);
+        var layout = source.Layout(JavaScriptLayout.Read);
         foreach (Match match in Await().Matches(source.Code))
         {
             // `for await (const x of stream)` is the loop itself, consuming an async iterator as intended.
@@ -40,7 +40,7 @@ internal static partial class JavaScriptChecks
 
     public static IEnumerable<PerformanceHit> SyncFs(LexicalSource source)
     {
-        var layout = JavaScriptLayout.Read(source);
+        var layout = source.Layout(JavaScriptLayout.Read);
         foreach (Match match in SyncFsCall().Matches(source.Code))
         {
             if (layout.FunctionAt(match.Index) is not { } function
@@ -58,7 +58,7 @@ internal static partial class JavaScriptChecks
 
     public static IEnumerable<PerformanceHit> JsonClone(LexicalSource source)
     {
-        var layout = JavaScriptLayout.Read(source);
+        var layout = source.Layout(JavaScriptLayout.Read);
         foreach (Match match in JsonDeepClone().Matches(source.Code))
         {
             yield return Hit(source, layout, match.Index, source.CodeToEndOfLine(match.Index),

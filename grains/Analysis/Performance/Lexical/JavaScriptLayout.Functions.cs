@@ -17,7 +17,8 @@ internal sealed partial class JavaScriptLayout
     [GeneratedRegex(@"(?<async>\basync\s+)?\b(?<name>[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*\(")]
     private static partial Regex MethodHead();
 
-    [GeneratedRegex(@"(?:(?<name>[A-Za-z_$][\w$]*)\s*[:=]\s*)?(?<async>\basync\s*)?$")]
+    // Right to left: it reads the few characters before a parameter list, not the 200 it is given.
+    [GeneratedRegex(@"(?:(?<name>[A-Za-z_$][\w$]*)\s*[:=]\s*)?(?<async>\basync\s*)?$", RegexOptions.RightToLeft)]
     private static partial Regex BeforeArrowParameters();
 
     private void FindFunctions()

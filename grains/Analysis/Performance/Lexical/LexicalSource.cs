@@ -9,6 +9,8 @@ namespace Amas.Orleans.Analysis.Performance.Lexical;
 /// </summary>
 public sealed class LexicalSource
 {
+    private object? _layout;
+
     private LexicalSource(SourceLanguage language, LexedSource lexed)
     {
         Language = language;
@@ -31,6 +33,12 @@ public sealed class LexicalSource
         && LexicalSyntax.For(language) is { } syntax
             ? new LexicalSource(language, SourceLexer.Lex(file.Text, syntax, cancellationToken))
             : null;
+
+    /// <summary>
+    /// The file's block structure, read once and shared by every rule of the language (each reads the same layout).
+    /// </summary>
+    internal T Layout<T>(Func<LexicalSource, T> read) where T : class =>
+        _layout as T ?? (T)(_layout = read(this));
 
     /// <summary>The code of the 1-based line, literals blanked, without its line break.</summary>
     public string CodeOfLine(int line) => Code[Lines.StartOf(line)..Lines.EndOf(line, Text)];

@@ -27,7 +27,7 @@ internal static partial class PythonChecks
 
     public static IEnumerable<PerformanceHit> StringConcatInLoop(LexicalSource source)
     {
-        var layout = PythonLayout.Read(source);
+        var layout = source.Layout(PythonLayout.Read);
         foreach (var (line, offset, code) in LoopLines(source, layout))
         {
             foreach (Match match in AugmentedAdd().Matches(code))
@@ -46,7 +46,7 @@ internal static partial class PythonChecks
 
     public static IEnumerable<PerformanceHit> IoInLoop(LexicalSource source)
     {
-        var layout = PythonLayout.Read(source);
+        var layout = source.Layout(PythonLayout.Read);
         foreach (var (line, offset, code) in LoopLines(source, layout))
         {
             foreach (Match match in IoCall().Matches(code))
@@ -63,7 +63,7 @@ internal static partial class PythonChecks
 
     public static IEnumerable<PerformanceHit> ListMembershipInLoop(LexicalSource source)
     {
-        var layout = PythonLayout.Read(source);
+        var layout = source.Layout(PythonLayout.Read);
         foreach (var (line, offset, code) in LoopLines(source, layout))
         {
             if (!Condition().IsMatch(code))
@@ -114,22 +114,58 @@ internal static partial class PythonChecks
             return false;
         }
 
-        var assignment = new Regex($@"^\s*{Regex.Escape(name)}\s*(?::[^=]*)?=(?!=)", RegexOptions.None, TimeSpan.FromSeconds(1));
         var function = layout.FunctionAt(loopLine);
         for (var line = loopLine - 1; line >= 1; line--)
         {
-            if (layout.FunctionAt(line) != function)
+            if (layout.FunctionAt(line) == function && AssignmentValue(source, line, name) is { } value)
             {
-                continue;
-            }
-
-            if (assignment.Match(source.CodeOfLine(line)) is { Success: true } match)
-            {
-                return isValue(source, source.Lines.StartOf(line) + match.Length);
+                return isValue(source, value);
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// For <c>name = …</c> or <c>name: type = …</c> on the line, the offset just after the <c>=</c>; otherwise null.
+    /// Matched by hand because it runs once per line scanned back from a loop.
+    /// </summary>
+    private static int? AssignmentValue(LexicalSource source, int line, string name)
+    {
+        var code = source.Code;
+        var i = source.Lines.StartOf(line);
+        var end = source.Lines.EndOf(line, source.Text);
+        while (i < end && code[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (end - i <= name.Length || string.CompareOrdinal(code, i, name, 0, name.Length) != 0)
+        {
+            return null;
+        }
+
+        i += name.Length;
+        if (char.IsLetterOrDigit(code[i]) || code[i] == '_')
+        {
+            return null;
+        }
+
+        while (i < end && code[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i < end && code[i] == ':')
+        {
+            i = code.IndexOf('=', i, end - i);
+            if (i < 0)
+            {
+                return null;
+            }
+        }
+
+        return i < end && code[i] == '=' && (i + 1 >= end || code[i + 1] != '=') ? i + 1 : null;
     }
 
     /// <summary>A string literal, possibly prefixed (<c>f"…"</c>, <c>rb'…'</c>); the blanked code hides it, the text does not.</summary>
