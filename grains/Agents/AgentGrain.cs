@@ -13,7 +13,8 @@ namespace Amas.Orleans.Agents;
 /// Runs one agent for one task. <see cref="StartAsync"/> records the work and returns; the run continues in the
 /// background of the activation (off the grain scheduler for the analysis itself), so the grain keeps answering,
 /// and ends with a callback to the orchestrator. The report is persisted before the callback, so a result once
-/// recorded is never computed again.
+/// recorded is never computed again. A run cut short because its silo is stopping records nothing: the work is
+/// handed over, and the orchestrator starts it again on a live silo.
 /// </summary>
 [SpreadAgentsPlacement]
 internal sealed partial class AgentGrain(
@@ -28,6 +29,7 @@ internal sealed partial class AgentGrain(
     private static readonly TimeSpan[] CallbackBackoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)];
 
     private CancellationTokenSource? _run;
+    private bool _handOver;
     private AgentRunStatus _stopAs = AgentRunStatus.Cancelled;
 
     private string Silo => silo.SiloAddress.ToParsableString();
@@ -51,13 +53,31 @@ internal sealed partial class AgentGrain(
         state.State.Starts++;
         await state.WriteStateAsync();
 
-        _run = new CancellationTokenSource();
+        _run = CancellationTokenSource.CreateLinkedTokenSource(slots.SiloStopping);
         var remaining = work.Deadline - clock.GetUtcNow();
         _run.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
         _stopAs = AgentRunStatus.TimedOut;
+        // Idle collection must not take an activation whose run is still going.
+        if (remaining > TimeSpan.Zero)
+        {
+            DelayDeactivation(remaining);
+        }
+
         LogStarted(logger, work.TaskId, work.Agent, Silo, state.State.Starts);
         _ = RunAsync(work, _run);
         return Silo;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_run is { } run)
+        {
+            _handOver = true;
+            LogHandingOver(logger, state.State.Work?.TaskId ?? Guid.Empty, state.State.Work?.Agent ?? "?", reason.ReasonCode.ToString());
+            run.Cancel();
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task CancelAsync(AgentRunStatus asStatus)
@@ -118,6 +138,13 @@ internal sealed partial class AgentGrain(
                 Summary = result.Summary,
                 Counts = FindingTally.Count(result.Findings),
             };
+        }
+        catch (Exception) when (_handOver || slots.SiloStopping.IsCancellationRequested)
+        {
+            // Nothing is recorded: the work is still to do, and another activation will do it.
+            _run = null;
+            run.Dispose();
+            return;
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
         {
@@ -234,6 +261,9 @@ internal sealed partial class AgentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: agent {Agent} ended {Status} with {Findings} findings")]
     private static partial void LogEnded(ILogger logger, Guid taskId, string agent, AgentRunStatus status, int findings);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: agent {Agent} handed over unfinished ({Reason})")]
+    private static partial void LogHandingOver(ILogger logger, Guid taskId, string agent, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid taskId, string agent);

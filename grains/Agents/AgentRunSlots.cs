@@ -1,4 +1,5 @@
 using Amas.Orleans.Orchestration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Amas.Orleans.Agents;
@@ -7,9 +8,12 @@ namespace Amas.Orleans.Agents;
 /// Bounds how many agent runs execute at once on this silo. Analysis is CPU-heavy; unbounded, it would delay the
 /// silo's membership probes on a small machine and get the silo declared dead.
 /// </summary>
-public sealed class AgentRunSlots(IOptions<OrchestratorOptions> options) : IDisposable
+public sealed class AgentRunSlots(IOptions<OrchestratorOptions> options, IHostApplicationLifetime lifetime) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentAgentRuns);
+
+    /// <summary>Fires when this silo begins to stop: runs still going are handed over, not failed.</summary>
+    public CancellationToken SiloStopping => lifetime.ApplicationStopping;
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -45,6 +45,7 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<CodeQualityInspectorAgent>();
         services.AddAgent<SecurityScannerAgent>();
         services.AddAgent<DockerMonitorAgent>();
+        services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<ConflictResolverAgent>();
         services.AddAgent<ReporterAgent>();
 

@@ -22,6 +22,10 @@ public sealed class OrchestratorOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often an agent that has not called back is asked for its report (lost-callback safety net).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan AgentPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Agent runs at once on one silo; the rest wait, so analysis cannot starve the silo's own work.</summary>
     [Range(1, 1024)]
     public int MaxConcurrentAgentRuns { get; set; } = Math.Max(1, Environment.ProcessorCount);

@@ -37,6 +37,7 @@ internal sealed partial class TaskOrchestratorGrain(
     // Background steps and requests interleave at awaits; writes of the one state object must not overlap.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private IGrainTimer? _deadlineTimer;
+    private DateTimeOffset _lastPoll;
 
     private TaskRecord Record => state.State;
 
@@ -161,11 +162,21 @@ internal sealed partial class TaskOrchestratorGrain(
 
     public async Task OnAgentCompletedAsync(AgentOutcome outcome)
     {
+        if (Apply(outcome))
+        {
+            await PersistAsync();
+            await AdvanceAsync();
+        }
+    }
+
+    /// <summary>Records an agent's outcome; false when it changes nothing (repeated, late, or the task ended).</summary>
+    private bool Apply(AgentOutcome outcome)
+    {
         var agent = Record.Agents.FirstOrDefault(a => a.Agent == outcome.Agent);
         if (agent is not { Status: AgentRunStatus.Running } || Record.Lifecycle != TaskLifecycle.Running)
         {
             // A repeated callback, or one that arrives after the deadline check or a cancel already settled it.
-            return;
+            return false;
         }
 
         agent.Status = outcome.Status;
@@ -174,8 +185,7 @@ internal sealed partial class TaskOrchestratorGrain(
         agent.CompletedAt = outcome.CompletedAt ?? clock.GetUtcNow();
         agent.FindingCount = outcome.FindingCount;
         agent.Error = outcome.Error;
-        await PersistAsync();
-        await AdvanceAsync();
+        return true;
     }
 
     /// <summary>Pins the target to a commit, then starts the first layer.</summary>
@@ -386,6 +396,15 @@ internal sealed partial class TaskOrchestratorGrain(
         }
 
         await RestartAgentsOfDeadSilosAsync();
+        if (await CollectLostOutcomesAsync(now))
+        {
+            await PersistAsync();
+            await AdvanceAsync();
+            if (Record.IsTerminal)
+            {
+                return;
+            }
+        }
 
         var overdue = Record.Agents.Where(a => a.Status == AgentRunStatus.Running && a.Deadline <= now).ToArray();
         if (overdue.Length == 0)
@@ -431,6 +450,51 @@ internal sealed partial class TaskOrchestratorGrain(
 
         await Task.WhenAll(orphans.Select(a => StartAgentAsync(a, inputs)));
         await PersistAsync();
+    }
+
+    /// <summary>
+    /// Callbacks are the fast path, not the only one: an agent running longer than the poll interval is asked for
+    /// its report, so an outcome whose callback was lost (a silo dying between the two grains, say) still arrives.
+    /// </summary>
+    private async Task<bool> CollectLostOutcomesAsync(DateTimeOffset now)
+    {
+        var interval = options.Value.AgentPollInterval;
+        if (now - _lastPoll < interval)
+        {
+            return false;
+        }
+
+        _lastPoll = now;
+        var quiet = Record.Agents.Where(a => a.Status == AgentRunStatus.Running && a.StartedAt <= now - interval).ToArray();
+        var reports = await Task.WhenAll(quiet.Select(async a =>
+        {
+            try
+            {
+                return await GrainFactory.GetAgent(TaskId, a.Agent).GetSummaryAsync();
+            }
+            catch (Exception ex)
+            {
+                LogAgentPollFailed(logger, ex, TaskId, a.Agent);
+                return null;
+            }
+        }));
+
+        var changed = false;
+        foreach (var report in reports.OfType<AgentReport>())
+        {
+            changed |= Apply(new AgentOutcome
+            {
+                Agent = report.Agent,
+                Status = report.Status,
+                FindingCount = report.Counts.Total,
+                Silo = report.Silo,
+                StartedAt = report.StartedAt,
+                CompletedAt = report.CompletedAt,
+                Error = report.Error,
+            });
+        }
+
+        return changed;
     }
 
     /// <summary>Records where and how the task is in the shared index; the grain's own state stays the truth.</summary>
@@ -514,6 +578,9 @@ internal sealed partial class TaskOrchestratorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} was on silo {Silo}, which died; starting it again")]
     private static partial void LogAgentSiloDied(ILogger logger, Guid taskId, string agent, string silo);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: agent {Agent} did not answer a poll")]
+    private static partial void LogAgentPollFailed(ILogger logger, Exception exception, Guid taskId, string agent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the task index could not be updated")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception, Guid taskId);

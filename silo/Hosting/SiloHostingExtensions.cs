@@ -9,6 +9,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Dashboard;
 
 namespace Amas.Orleans.Silo.Hosting;
@@ -70,11 +72,7 @@ public static class SiloHostingExtensions
             }
             else
             {
-                silo.AddAdoNetGrainStorage(StorageNames.Tasks, o => { o.Invariant = AdoNetInvariant; o.ConnectionString = postgres; });
-                silo.AddAdoNetGrainStorage(StorageNames.Agents, o => { o.Invariant = AdoNetInvariant; o.ConnectionString = postgres; });
-                silo.UseAdoNetReminderService(o => { o.Invariant = AdoNetInvariant; o.ConnectionString = postgres; });
-                silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));
-                silo.Services.Replace(ServiceDescriptor.Singleton<ITaskIndex, PostgresTaskIndex>());
+                silo.AddAmasPostgres(postgres);
             }
 
             silo.AddAmasGrains(configuration);
@@ -88,5 +86,27 @@ public static class SiloHostingExtensions
         });
 
         return builder;
+    }
+
+    /// <summary>Grain state, reminders and the task index in PostgreSQL (the schema of <c>silo migrate</c>).</summary>
+    public static ISiloBuilder AddAmasPostgres(this ISiloBuilder silo, string connectionString)
+    {
+        foreach (var name in new[] { StorageNames.Tasks, StorageNames.Agents })
+        {
+            // Orleans' own serializer, not the provider's JSON default: state types are [GenerateSerializer] with
+            // stable [Id]s, so a state written by an older silo reads on a newer one (rolling upgrades), and records
+            // with init-only members round-trip exactly.
+            silo.AddAdoNetGrainStorage(name, storage => storage.Configure<Serializer>((o, serializer) =>
+            {
+                o.Invariant = AdoNetInvariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        }
+
+        silo.UseAdoNetReminderService(o => { o.Invariant = AdoNetInvariant; o.ConnectionString = connectionString; });
+        silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.Replace(ServiceDescriptor.Singleton<ITaskIndex, PostgresTaskIndex>());
+        return silo;
     }
 }
