@@ -1,0 +1,51 @@
+using Amas.Orleans.Findings;
+
+namespace Amas.Orleans.Analysis.Dependencies;
+
+/// <summary>The parts of an OSV record the audit uses.</summary>
+/// <param name="Severity">Derived once at parse time (<see cref="AdvisorySeverity"/>); Medium when unknown.</param>
+/// <param name="Score">The CVSS base score the severity came from, when it came from one.</param>
+public sealed record OsvAdvisory(
+    string Id,
+    IReadOnlyList<string> Aliases,
+    string Summary,
+    string Details,
+    Severity Severity,
+    double? Score,
+    bool Withdrawn,
+    IReadOnlyList<OsvAffected> Affected)
+{
+    /// <summary>One line for a finding's message: the summary, else the first line of the details.</summary>
+    public string Title => Summary.Length > 0
+        ? Summary
+        : Details.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? line : Id;
+}
+
+/// <summary>One <c>affected[]</c> entry. <see cref="Ecosystem"/> is null for ecosystems the audit does not read.</summary>
+public sealed record OsvAffected(
+    Ecosystem? Ecosystem,
+    string Name,
+    IReadOnlyList<OsvRange> Ranges,
+    IReadOnlyList<string> Versions)
+{
+    public PackageKey? Package => Ecosystem is { } ecosystem ? new PackageKey(ecosystem, Name) : null;
+}
+
+public enum OsvRangeType
+{
+    Semver,
+    Ecosystem,
+    Git,
+}
+
+public sealed record OsvRange(OsvRangeType Type, IReadOnlyList<OsvEvent> Events);
+
+public enum OsvEventKind
+{
+    Introduced,
+    Fixed,
+    LastAffected,
+    Limit,
+}
+
+public sealed record OsvEvent(OsvEventKind Kind, string Version);
