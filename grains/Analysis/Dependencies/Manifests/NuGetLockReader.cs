@@ -16,7 +16,8 @@ public sealed class NuGetLockReader : IManifestReader
     {
         ArgumentNullException.ThrowIfNull(file);
         using var document = JsonDocument.Parse(file.Text, JsonPropertyLines.DocumentOptions);
-        if (!document.RootElement.TryGetProperty("dependencies", out var frameworks)
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("dependencies", out var frameworks)
             || frameworks.ValueKind != JsonValueKind.Object)
         {
             throw new ManifestFormatException("packages.lock.json has a \"dependencies\" object.");

@@ -38,9 +38,15 @@ public sealed class MavenVersion : IComparable<MavenVersion>
             }
             else if (char.IsAsciiDigit(c))
             {
-                // "alpha1" reads as "alpha-1": the number belongs to the qualifier, in a list of its own.
+                // "alpha1" reads as "alpha-1": the number belongs to the qualifier, in a list of its own; and
+                // ".X" reads as "-X" for a qualifier X (1.0.0.X1 < 1.0.0-X2), as in Maven 3.
                 if (!isDigit && i > start)
                 {
+                    if (!list.IsNull)
+                    {
+                        list = OpenList(list, lists);
+                    }
+
                     list.Add(new StringItem(version[start..i], followedByDigit: true));
                     start = i;
                     list = OpenList(list, lists);
@@ -63,6 +69,11 @@ public sealed class MavenVersion : IComparable<MavenVersion>
 
         if (version.Length > start)
         {
+            if (!isDigit && !list.IsNull)
+            {
+                list = OpenList(list, lists);
+            }
+
             list.Add(ParseItem(isDigit, version[start..], followedByDigit: false));
         }
 
