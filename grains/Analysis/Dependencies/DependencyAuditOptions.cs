@@ -31,6 +31,6 @@ public sealed class DependencyAuditOptions
     public int ApiConcurrency { get; set; } = 4;
 
     /// <summary>Manifests larger than this are skipped and counted: real ones are far smaller.</summary>
-    [Range(1, 1_000_000_000)]
+    [Range(typeof(long), "1", "1000000000")]
     public long MaxManifestBytes { get; set; } = 50_000_000;
 }

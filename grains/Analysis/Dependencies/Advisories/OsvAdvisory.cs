@@ -20,32 +20,3 @@ public sealed record OsvAdvisory(
         ? Summary
         : Details.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? line : Id;
 }
-
-/// <summary>One <c>affected[]</c> entry. <see cref="Ecosystem"/> is null for ecosystems the audit does not read.</summary>
-public sealed record OsvAffected(
-    Ecosystem? Ecosystem,
-    string Name,
-    IReadOnlyList<OsvRange> Ranges,
-    IReadOnlyList<string> Versions)
-{
-    public PackageKey? Package => Ecosystem is { } ecosystem ? new PackageKey(ecosystem, Name) : null;
-}
-
-public enum OsvRangeType
-{
-    Semver,
-    Ecosystem,
-    Git,
-}
-
-public sealed record OsvRange(OsvRangeType Type, IReadOnlyList<OsvEvent> Events);
-
-public enum OsvEventKind
-{
-    Introduced,
-    Fixed,
-    LastAffected,
-    Limit,
-}
-
-public sealed record OsvEvent(OsvEventKind Kind, string Version);

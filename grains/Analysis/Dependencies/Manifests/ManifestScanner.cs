@@ -38,7 +38,9 @@ public sealed class ManifestScanner
         {
             return new ManifestReadResult(file.Path, reader.Read(file), null);
         }
-        catch (Exception e) when (e is ManifestFormatException or JsonException or XmlException)
+        // Manifests are untrusted input: anything a reader can throw on odd content is one counted parse error.
+        catch (Exception e) when (e is ManifestFormatException or JsonException or XmlException
+            or InvalidOperationException or FormatException or ArgumentException or Tomlyn.TomlException)
         {
             return new ManifestReadResult(file.Path, [], e.Message);
         }
