@@ -1,0 +1,37 @@
+namespace Amas.Orleans.Analysis.Security;
+
+/// <summary>
+/// How a scan is tuned beyond the rules themselves: a global allowlist, allowlists per rule id and rules switched
+/// off. The built-in policy is empty; a repository adds to it through <see cref="SecretConfigFile"/>.
+/// </summary>
+public sealed class SecretScanPolicy
+{
+    public static SecretScanPolicy Default { get; } = new();
+
+    public SecretAllowlist Global { get; init; } = SecretAllowlist.Empty;
+
+    public IReadOnlyDictionary<string, SecretAllowlist> PerRule { get; init; } = new Dictionary<string, SecretAllowlist>();
+
+    public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>();
+
+    public bool IsEnabled(SecretRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return !DisabledRules.Contains(rule.Id);
+    }
+
+    /// <summary>Whether <paramref name="secret"/>, found by <paramref name="rule"/> in <paramref name="path"/>, is reported.</summary>
+    public bool Reports(SecretRule rule, string path, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (Global.AllowsSecret(secret) || Passes(rule.Allowlist, path, secret))
+        {
+            return false;
+        }
+
+        return !(PerRule.TryGetValue(rule.Id, out var own) && Passes(own, path, secret));
+    }
+
+    private static bool Passes(SecretAllowlist allowlist, string path, string secret) =>
+        !allowlist.IsEmpty && (allowlist.AllowsPath(path) || allowlist.AllowsSecret(secret));
+}
