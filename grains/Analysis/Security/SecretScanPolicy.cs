@@ -32,6 +32,18 @@ public sealed class SecretScanPolicy
         return !(PerRule.TryGetValue(rule.Id, out var own) && Passes(own, path, secret));
     }
 
+    /// <summary>
+    /// Whether a rule that has no secret to test (a dangerous-code rule) reports anything in <paramref name="path"/>:
+    /// it is not disabled and no global or own path allowlist covers the file.
+    /// </summary>
+    public bool ReportsAnywhere(string ruleId, string path)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        return !DisabledRules.Contains(ruleId)
+            && !Global.AllowsPath(path)
+            && !(PerRule.TryGetValue(ruleId, out var own) && own.AllowsPath(path));
+    }
+
     private static bool Passes(SecretAllowlist allowlist, string path, string secret) =>
         !allowlist.IsEmpty && (allowlist.AllowsPath(path) || allowlist.AllowsSecret(secret));
 }
