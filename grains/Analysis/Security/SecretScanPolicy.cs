@@ -14,6 +14,24 @@ public sealed class SecretScanPolicy
 
     public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>();
 
+    /// <summary>This policy with <paramref name="other"/>'s entries added (a repository's file on top of the built-in policy).</summary>
+    public SecretScanPolicy Merge(SecretScanPolicy other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var perRule = new Dictionary<string, SecretAllowlist>(PerRule, StringComparer.Ordinal);
+        foreach (var (id, allowlist) in other.PerRule)
+        {
+            perRule[id] = perRule.TryGetValue(id, out var existing) ? existing.Merge(allowlist) : allowlist;
+        }
+
+        return new SecretScanPolicy
+        {
+            Global = Global.Merge(other.Global),
+            PerRule = perRule,
+            DisabledRules = new HashSet<string>(DisabledRules.Concat(other.DisabledRules), StringComparer.Ordinal),
+        };
+    }
+
     public bool IsEnabled(SecretRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
