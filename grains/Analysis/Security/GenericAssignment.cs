@@ -15,8 +15,19 @@ internal static class GenericAssignment
         """^[\[(]?[v=^~<>!]{0,3}(?:[0-9]+(?:\.[0-9A-Za-z*+\-]+)*)?(?:,[v=^~<>!]{0,3}(?:[0-9]+(?:\.[0-9A-Za-z*+\-]+)*)?)?[\])]?$""",
         SecretRule.PatternOptions);
 
+    // Documentation names its sample values after what they stand for: "myregistrytoken", "i-am-a-secret".
+    private static readonly string[] DescriptiveWords = ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key"];
+
     public static bool IsSecretValue(string value) =>
-        !VersionOrRange.IsMatch(value) || !value.Any(char.IsAsciiDigit);
+        !(VersionOrRange.IsMatch(value) && value.Any(char.IsAsciiDigit)) && !IsDescriptiveName(value);
+
+    /// <summary>
+    /// Letters and separators only, containing the very word the key is named for: a name for a secret, not one.
+    /// A password with a digit or symbol in it ("Secret123!") is still reported.
+    /// </summary>
+    private static bool IsDescriptiveName(string value) =>
+        value.All(c => char.IsAsciiLetter(c) || c is '-' or '_' or '.')
+        && DescriptiveWords.Any(word => value.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// False for a dotted PascalCase namespace or package id of three or more segments: configuration keys are

@@ -58,6 +58,7 @@ public static class CodeSamples
         { "code/js-new-function", "app.js", "const add = new Function(\"a\", \"b\", \"return a + b\");" },
         { "code/js-shell-injection", "run.js", "const { execFile } = require('child_process');\nexecFile('git', ['log', branch], cb);\nexec('git status', cb);" },
         { "code/js-tls-reject-unauthorized", "https.ts", "const agent = new https.Agent({ rejectUnauthorized: true });" },
+        { "code/js-tls-reject-unauthorized", "options.js", "strictSsl: secure ? !!options.rejectUnauthorized : false," },
         { "code/node-tls-reject-unauthorized-env", ".env", "NODE_TLS_REJECT_UNAUTHORIZED=1" },
         { "code/js-innerhtml-assignment", "view.js", "el.innerHTML = \"<b>static</b>\";\nel.textContent = comment.body;\nel.innerHTML = DOMPurify.sanitize(html);" },
         { "code/csharp-shell-injection", "Run.cs", "Process.Start(\"cmd.exe\", \"/c dir\");\nProcess.Start(\"git\", $\"log {range}\");" },

@@ -29,6 +29,7 @@ public static partial class SecretSamples
         sample("secret/generic-assignment", "apiKey: '{0}'", Alnum(20, 3));
         sample("secret/generic-assignment", "'auth_token' => \"{0}\",", Alnum(32, 4));
         sample("secret/generic-assignment", "spring.datasource.password=\"{0}\"", Alnum(18, 5));
+        sample("secret/generic-assignment", "password: '{0}'", "Secret" + Of(Digits, 4) + "!" + Alnum(4));
     }
 
     private static IEnumerable<(string Rule, string Text)> KeyAndUrlMisses()
@@ -64,6 +65,9 @@ public static partial class SecretSamples
         yield return ("secret/generic-assignment", "\"resolved-token\": \"10.0.15-preview.3.24172.9\"");
         yield return ("secret/generic-assignment", "\"jsonwebtoken\": \"^9.0.2\",");
         yield return ("secret/generic-assignment", "csrf-token: \">=2.1.0\"");
+        // Documentation's sample values name what they stand for.
+        yield return ("secret/generic-assignment", "await team.create('@npm:cli', {token: 'myregistrytoken'})");
+        yield return ("secret/generic-assignment", "headers: { 'X-TOKEN-SECRET': 'SuperSecretToken' }");
         // References to a secret store are not the secret.
         yield return ("secret/generic-assignment", "\"token\": \"${{ secrets.DEPLOY_TOKEN }}\"");
         yield return ("secret/generic-assignment", "password: !vault |");

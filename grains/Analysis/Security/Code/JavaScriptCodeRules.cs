@@ -54,7 +54,8 @@ internal static class JavaScriptCodeRules
             Cwe = "CWE-295",
             Severity = Severity.Medium,
             Extensions = CodeLanguages.JavaScript,
-            Pattern = CreatePattern("""\brejectUnauthorized["']?[ \t]*:[ \t]*false\b"""),
+            // Only as an object key: "options.rejectUnauthorized : false" is the tail of a ternary, not a setting.
+            Pattern = CreatePattern("""(?:^|[{,\s])(?<at>["']?rejectUnauthorized["']?[ \t]*:[ \t]*false\b)"""),
             Keywords = ["rejectUnauthorized"],
             Fix = "Keep verification on; trust a private CA through the ca option or NODE_EXTRA_CA_CERTS.",
         };
