@@ -1,22 +1,32 @@
 using System.Collections.Concurrent;
 using Amas.Orleans.Analysis;
 using Amas.Orleans.Analysis.Security;
+using Amas.Orleans.Analysis.Security.Code;
 using Amas.Orleans.Findings;
+using Amas.Orleans.Repositories;
 
 namespace Amas.Orleans.Agents;
 
-/// <summary>Layer 1: reports credentials committed to the repository (keys, tokens, passwords in URLs and assignments).</summary>
+/// <summary>
+/// Layer 1: reports credentials committed to the repository (keys, tokens, passwords in URLs and assignments) and
+/// dangerous code (eval on input, shell and SQL built by concatenation, TLS checks off, unsafe deserialisation).
+/// </summary>
 /// <param name="scanner">Optional so the agent also builds without DI; the default scanner uses the built-in rules.</param>
-public sealed class SecurityScannerAgent(SecretScanner? scanner = null) : IAgent
+/// <param name="codeScanner">Likewise for the dangerous-code rules.</param>
+public sealed class SecurityScannerAgent(SecretScanner? scanner = null, DangerousCodeScanner? codeScanner = null) : IAgent
 {
     private readonly SecretScanner _scanner = scanner ?? new SecretScanner();
+
+    private readonly DangerousCodeScanner _codeScanner = codeScanner ?? new DangerousCodeScanner();
 
     public AgentDescriptor Descriptor { get; } = new()
     {
         Name = SecretScanner.AgentName,
         Layer = 1,
         Description = "Finds credentials committed to the repository: cloud, VCS, payment and messaging keys, private "
-            + "keys, JWTs, database URLs with passwords and secrets assigned in code or configuration.",
+            + "keys, JWTs, database URLs with passwords and secrets assigned in code or configuration; and dangerous "
+            + "code (eval, shell and SQL injection, disabled TLS validation, weak password hashes, unsafe "
+            + "deserialisation) with CWE ids.",
         Capabilities = ["security"],
     };
 
@@ -27,6 +37,10 @@ public sealed class SecurityScannerAgent(SecretScanner? scanner = null) : IAgent
         {
             return AgentResult.Empty("no repository to analyse");
         }
+
+        var (policy, configProblem) = await LoadPolicyAsync(context.Repository.Root, cancellationToken);
+        var secrets = policy is null ? _scanner : _scanner.WithPolicy(_scanner.Policy.Merge(policy));
+        var code = policy is null ? _codeScanner : _codeScanner.WithPolicy(_codeScanner.Policy.Merge(policy));
 
         var findings = new ConcurrentBag<Finding>();
         var scanned = 0;
@@ -41,7 +55,7 @@ public sealed class SecurityScannerAgent(SecretScanner? scanner = null) : IAgent
             string text;
             try
             {
-                text = await File.ReadAllTextAsync(file.FullPath, token);
+                text = (await FileText.ReadAsync(file.FullPath, token)).Text;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -50,7 +64,8 @@ public sealed class SecurityScannerAgent(SecretScanner? scanner = null) : IAgent
                 return;
             }
 
-            foreach (var finding in _scanner.Scan(new SourceFile(file.RelativePath, text), token))
+            var source = new SourceFile(file.RelativePath, text);
+            foreach (var finding in secrets.Scan(source, token).Concat(code.Scan(source, token)))
             {
                 findings.Add(finding);
             }
@@ -64,16 +79,43 @@ public sealed class SecurityScannerAgent(SecretScanner? scanner = null) : IAgent
             .ThenBy(f => f.Column)
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
             .ToList();
-        var affectedFiles = sorted.Select(f => f.File).Distinct(StringComparer.Ordinal).Count();
+        var secretCount = sorted.Count(f => f.Category == SecretScanner.Category);
+        var codeCount = sorted.Count - secretCount;
         var metrics = new Dictionary<string, double>
         {
             ["files_scanned"] = scanned,
-            ["secrets_found"] = sorted.Count,
+            ["secrets_found"] = secretCount,
+            ["dangerous_code_found"] = codeCount,
             ["files_unreadable"] = unreadable,
+            ["config_invalid"] = configProblem is null ? 0 : 1,
         };
-        var summary = sorted.Count == 0
+        return new AgentResult(sorted, metrics, Summarise(scanned, sorted, secretCount, codeCount, configProblem));
+    }
+
+    /// <summary>
+    /// The repository's own policy file, if any. A broken file does not stop the scan (the built-in policy still
+    /// applies) but is reported, so that an allowlist silently not applying is never the outcome.
+    /// </summary>
+    private static async Task<(SecretScanPolicy? Policy, string? Problem)> LoadPolicyAsync(string root, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await SecretConfigFile.LoadAsync(root, cancellationToken), null);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static string Summarise(int scanned, List<Finding> findings, int secretCount, int codeCount, string? configProblem)
+    {
+        var affectedFiles = findings.Select(f => f.File).Distinct(StringComparer.Ordinal).Count();
+        var summary = findings.Count == 0
             ? $"Scanned {scanned} files and found no committed secrets."
-            : $"Scanned {scanned} files and found {sorted.Count} possible secrets in {affectedFiles} files.";
-        return new AgentResult(sorted, metrics, summary);
+            : $"Scanned {scanned} files and found {secretCount} possible secrets"
+                + (codeCount > 0 ? $" and {codeCount} dangerous code patterns" : "")
+                + $" in {affectedFiles} files.";
+        return configProblem is null ? summary : $"{summary} The repository's {SecretConfigFile.FileName} was ignored: {configProblem}";
     }
 }

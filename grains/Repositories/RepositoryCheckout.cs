@@ -8,4 +8,11 @@ public sealed record RepositoryCheckout(
     string? Commit,
     IReadOnlyList<RepositoryFile> Files,
     int SkippedBinary,
-    int SkippedOversized);
+    int SkippedOversized)
+{
+    /// <summary>
+    /// Files and directories left out because .gitignore or .git/info/exclude ignores them; an ignored directory
+    /// counts once, whatever it holds.
+    /// </summary>
+    public int SkippedIgnored { get; init; }
+}

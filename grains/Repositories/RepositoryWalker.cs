@@ -5,7 +5,8 @@ namespace Amas.Orleans.Repositories;
 
 /// <summary>
 /// Lists the files analysers may read below a root, in the same order on every silo: text files only, no git
-/// internals, and nothing a symbolic link could smuggle in from outside the root.
+/// internals, nothing git ignores (.gitignore at any depth and .git/info/exclude), and nothing a symbolic link could
+/// smuggle in from outside the root.
 /// </summary>
 public sealed class RepositoryWalker(IOptions<RepositoryOptions> options, ILogger<RepositoryWalker> logger)
 {
@@ -35,11 +36,19 @@ public sealed class RepositoryWalker(IOptions<RepositoryOptions> options, ILogge
         var files = new List<RepositoryFile>();
         var skippedBinary = 0;
         var skippedOversized = 0;
-        var pending = new Stack<DirectoryInfo>();
-        pending.Push(new DirectoryInfo(realRoot));
+        var skippedIgnored = 0;
+        var pending = new Stack<(DirectoryInfo Directory, string RelativePath, GitIgnore Ignore)>();
+        var exclude = ReadIgnoreFile(Path.Combine(realRoot, ".git", "info", "exclude"));
+        pending.Push((new DirectoryInfo(realRoot), "", exclude is null ? GitIgnore.Empty : GitIgnore.Empty.With("", exclude)));
 
-        while (pending.TryPop(out var directory))
+        while (pending.TryPop(out var current))
         {
+            var (directory, directoryPath, ignore) = current;
+            if (ReadIgnoreFile(Path.Combine(directory.FullName, ".gitignore")) is { } gitignore)
+            {
+                ignore = ignore.With(directoryPath, gitignore);
+            }
+
             foreach (var entry in directory.EnumerateFileSystemInfos("*", Entries))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -51,11 +60,18 @@ public sealed class RepositoryWalker(IOptions<RepositoryOptions> options, ILogge
                     continue;
                 }
 
+                // An ignored directory counts once: its contents are never listed, as in git.
+                if (ignore.Count > 0 && ignore.IsIgnored(relativePath, entry is DirectoryInfo))
+                {
+                    skippedIgnored++;
+                    continue;
+                }
+
                 if (entry is DirectoryInfo subdirectory)
                 {
                     if (subdirectory.LinkTarget is null)
                     {
-                        pending.Push(subdirectory);
+                        pending.Push((subdirectory, relativePath, ignore));
                     }
                     else
                     {
@@ -92,7 +108,29 @@ public sealed class RepositoryWalker(IOptions<RepositoryOptions> options, ILogge
 
         files.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
         RepositoryLog.Walked(logger, realRoot, files.Count, skippedBinary, skippedOversized);
-        return new RepositoryCheckout(realRoot, commit, files, skippedBinary, skippedOversized);
+        return new RepositoryCheckout(realRoot, commit, files, skippedBinary, skippedOversized) { SkippedIgnored = skippedIgnored };
+    }
+
+    /// <summary>
+    /// An ignore file's text, or null when there is none. A link is not followed (it could point anywhere) and a
+    /// file larger than the size limit is not read: neither is a .gitignore anyone writes by hand.
+    /// </summary>
+    private string? ReadIgnoreFile(string path)
+    {
+        try
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists || file.LinkTarget is not null || file.Length > _maxFileBytes)
+            {
+                return null;
+            }
+
+            return FileText.Decode(File.ReadAllBytes(path)).Text;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private FileKind Classify(FileInfo file, string realRoot)
@@ -137,7 +175,8 @@ public sealed class RepositoryWalker(IOptions<RepositoryOptions> options, ILogge
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
         var window = buffer[..(int)Math.Min(length, BinarySniffBytes)];
         var read = stream.ReadAtLeast(window, window.Length, throwOnEndOfStream: false);
-        return window[..read].Contains((byte)0);
+        // UTF-16 and UTF-32 text is full of NUL bytes; its byte-order mark says it is text all the same.
+        return FileText.DetectByteOrderMark(window[..read]).Encoding is null && window[..read].Contains((byte)0);
     }
 
     private enum FileKind

@@ -17,6 +17,8 @@ public static class PlaceholderValues
         "changeme", "change_me", "change-me", "example", "placeholder", "dummy", "sample", "replace_me", "replace-me",
         "redacted", "insert_", "insert-", "xxxxx", "***", "...", "${", "{{", "#{", "getenv", "environ", "env:", "env[",
         "env.", "process.env", "secretref:", "%s", "%(",
+        // References into a secret store: Ansible Vault, AWS ARNs, Azure Key Vault app settings, 1Password, Vault.
+        "!vault", "arn:aws:", "@microsoft.keyvault(", "op://", "vault:",
     ];
 
     public static bool IsPlaceholder(string value)

@@ -49,6 +49,15 @@ public sealed class SecretRule
     /// <summary>A check a regular expression cannot express (a JWT header that decodes to JSON, say).</summary>
     public Func<string, bool>? Validate { get; init; }
 
+    /// <summary>Name of the capture group holding the name the secret is assigned to, for <see cref="ValidateKey"/>.</summary>
+    public string KeyGroup { get; init; } = "key";
+
+    /// <summary>A check on that name: false when it cannot name a credential (a package id ending in "Token").</summary>
+    public Func<string, bool>? ValidateKey { get; init; }
+
+    /// <summary>Paths, secrets and stopwords this rule never reports, on top of the scanner's global allowlist.</summary>
+    public SecretAllowlist Allowlist { get; init; } = SecretAllowlist.Empty;
+
     private SearchValues<string>? KeywordSearch =>
         Keywords.Count == 0 ? null : field ??= SearchValues.Create([.. Keywords], StringComparison.OrdinalIgnoreCase);
 
@@ -63,6 +72,20 @@ public sealed class SecretRule
         && !(RejectsPlaceholders && PlaceholderValues.IsPlaceholder(secret))
         && (MinEntropy is not { } floor || ShannonEntropy.BitsPerChar(secret) >= floor)
         && (Validate is null || Validate(secret));
+
+    /// <summary>Whether a whole match counts: its secret passes <see cref="Accepts(string)"/> and its key, if any, names a credential.</summary>
+    public bool Accepts(Match match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var secret = match.Groups[SecretGroup];
+        if (!secret.Success || !Accepts(secret.Value))
+        {
+            return false;
+        }
+
+        var key = match.Groups[KeyGroup];
+        return ValidateKey is null || !key.Success || ValidateKey(key.Value);
+    }
 
     public override string ToString() => Id;
 }

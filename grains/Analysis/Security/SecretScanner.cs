@@ -27,18 +27,36 @@ public sealed class SecretScanner
     }
 
     public SecretScanner(SecretRuleSet rules)
+        : this(rules, SecretScanPolicy.Default)
+    {
+    }
+
+    public SecretScanner(SecretRuleSet rules, SecretScanPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(policy);
         Rules = rules;
+        Policy = policy;
     }
 
     public SecretRuleSet Rules { get; }
+
+    /// <summary>Allowlists and disabled rules, usually the built-in ones merged with a repository's own configuration.</summary>
+    public SecretScanPolicy Policy { get; }
+
+    /// <summary>The same rules under another policy (a repository's <c>.amas-secrets.json</c>, say).</summary>
+    public SecretScanner WithPolicy(SecretScanPolicy policy) => new(Rules, policy);
 
     /// <summary>The file's findings in order of position, then rule.</summary>
     public IReadOnlyList<Finding> Scan(SourceFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var matches = FindMatches(file.Text, cancellationToken);
+        if (Policy.Global.AllowsPath(file.Path))
+        {
+            return [];
+        }
+
+        var matches = FindMatches(file.Path, file.Text, cancellationToken);
         if (matches.Count == 0)
         {
             return [];
@@ -83,14 +101,14 @@ public sealed class SecretScanner
         return findings;
     }
 
-    private List<SecretSpan> FindMatches(string text, CancellationToken cancellationToken)
+    private List<SecretSpan> FindMatches(string path, string text, CancellationToken cancellationToken)
     {
         var found = new List<SecretSpan>();
         for (var priority = 0; priority < Rules.Rules.Count; priority++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rule = Rules.Rules[priority];
-            if (!rule.MayOccurIn(text))
+            if (!Policy.IsEnabled(rule) || !rule.MayOccurIn(text))
             {
                 continue;
             }
@@ -98,7 +116,7 @@ public sealed class SecretScanner
             foreach (Match match in rule.Pattern.Matches(text))
             {
                 var secret = match.Groups[rule.SecretGroup];
-                if (secret.Success && rule.Accepts(secret.Value))
+                if (rule.Accepts(match) && Policy.Reports(rule, path, secret.Value))
                 {
                     found.Add(new SecretSpan(
                         rule, priority, match.Index, match.Index + match.Length, secret.Index, secret.Index + secret.Length, secret.Value));

@@ -40,11 +40,11 @@ public sealed class SecretRuleSetTests
     }
 
     [Fact]
-    public void Default_set_has_at_least_twenty_rules_with_unique_secret_ids()
+    public void Default_set_has_at_least_sixty_rules_with_unique_secret_ids()
     {
         var rules = SecretRuleSet.Default.Rules;
 
-        Assert.True(rules.Count >= 20, $"only {rules.Count} rules");
+        Assert.True(rules.Count >= 60, $"only {rules.Count} rules");
         Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct().Count());
         Assert.All(rules, r => Assert.StartsWith("secret/", r.Id, StringComparison.Ordinal));
     }
@@ -79,6 +79,8 @@ public sealed class SecretRuleSetTests
         {
             "secret/private-key", "secret/aws-access-key-id", "secret/aws-secret-access-key",
             "secret/azure-storage-account-key", "secret/google-api-key", "secret/stripe-live-key",
+            "secret/gcp-service-account-key", "secret/square-access-token", "secret/braintree-access-token",
+            "secret/vault-token", "secret/age-secret-key", "secret/alibaba-secret-key",
         })
         {
             Assert.True(byId[id].Severity >= Severity.High, id);
@@ -86,6 +88,17 @@ public sealed class SecretRuleSetTests
 
         Assert.Equal(Severity.Medium, byId["secret/generic-assignment"].Severity);
         Assert.True(byId["secret/generic-assignment"].IsGeneric);
+    }
+
+    [Fact]
+    public void Rules_that_can_claim_the_same_secret_are_ordered_most_specific_first()
+    {
+        var order = SecretRuleSet.Default.Rules.Select(r => r.Id).ToList();
+
+        Assert.True(order.IndexOf("secret/gitlab-routable-token") < order.IndexOf("secret/gitlab-pat"));
+        Assert.True(order.IndexOf("secret/anthropic-api-key") < order.IndexOf("secret/openai-api-key"));
+        Assert.True(order.IndexOf("secret/sentry-dsn-secret") < order.IndexOf("secret/url-basic-auth"));
+        Assert.True(order.IndexOf("secret/database-url-password") < order.IndexOf("secret/url-basic-auth"));
     }
 
     [Fact]

@@ -84,6 +84,58 @@ public sealed class SecurityScannerAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task The_repository_config_file_at_the_root_applies_its_allowlists()
+    {
+        var checkout = Checkout(
+            (".amas-secrets.json", """{ "allowlist": { "paths": ["fixtures/**"] } }"""),
+            ("fixtures/keys.env", "AWS=" + "AKIA" + Of(Base32, 16)),
+            ("src/keys.env", "AWS=" + "AKIA" + Of(Base32, 16, 3)));
+
+        var result = await new SecurityScannerAgent().RunAsync(Context(checkout), CancellationToken.None);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("src/keys.env", finding.File);
+        Assert.Equal(0, result.Metrics["config_invalid"]);
+    }
+
+    [Fact]
+    public async Task A_broken_config_file_is_reported_and_the_scan_goes_on_without_it()
+    {
+        var checkout = Checkout((".amas-secrets.json", "{ broken"), ("a.env", "AWS=" + "AKIA" + Of(Base32, 16)));
+
+        var result = await new SecurityScannerAgent().RunAsync(Context(checkout), CancellationToken.None);
+
+        Assert.Single(result.Findings);
+        Assert.Equal(1, result.Metrics["config_invalid"]);
+        Assert.Contains(".amas-secrets.json was ignored", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dangerous_code_is_reported_beside_secrets_under_the_security_category()
+    {
+        var checkout = Checkout(("app.py", "import yaml\nconfig = yaml.load(stream)\n"));
+
+        var result = await new SecurityScannerAgent().RunAsync(Context(checkout), CancellationToken.None);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("code/python-yaml-load", "security"), (finding.Rule, finding.Category));
+        Assert.Equal(1, result.Metrics["dangerous_code_found"]);
+        Assert.Equal("Scanned 1 files and found 0 possible secrets and 1 dangerous code patterns in 1 files.", result.Summary);
+    }
+
+    [Fact]
+    public async Task A_utf16_file_is_decoded_before_it_is_scanned()
+    {
+        var checkout = Checkout(("a.txt", "placeholder"));
+        var path = checkout.Files[0].FullPath;
+        await File.WriteAllBytesAsync(path, [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes("AWS=" + "AKIA" + Of(Base32, 16))]);
+
+        var result = await new SecurityScannerAgent().RunAsync(Context(checkout), CancellationToken.None);
+
+        Assert.Equal("secret/aws-access-key-id", Assert.Single(result.Findings).Rule);
+    }
+
+    [Fact]
     public async Task A_cancelled_run_throws()
     {
         var checkout = Checkout(("a.txt", "nothing"));
