@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Reports.Sarif;
@@ -50,15 +49,15 @@ internal static class SarifRunContext
     };
 
     public static SarifAutomationDetails AutomationDetails(TaskSnapshot task)
-        => new($"amas/{SnakeCase(task.Kind)}/{task.TaskId:D}");
+        => new($"amas/{ReportNames.Of(task.Kind)}/{task.TaskId:D}");
 
     public static IReadOnlyDictionary<string, object> Properties(TaskResult result)
     {
         var properties = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["taskId"] = result.Task.TaskId.ToString("D"),
-            ["kind"] = SnakeCase(result.Task.Kind),
-            ["lifecycle"] = SnakeCase(result.Task.Lifecycle),
+            ["kind"] = ReportNames.Of(result.Task.Kind),
+            ["lifecycle"] = ReportNames.Of(result.Task.Lifecycle),
             ["submitter"] = result.Task.Submitter,
         };
 
@@ -111,7 +110,4 @@ internal static class SarifRunContext
     /// <summary>SARIF asks for UTC with a <c>Z</c>, which the default <see cref="DateTimeOffset"/> format is not.</summary>
     private static string UtcTimestamp(DateTimeOffset time)
         => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    internal static string SnakeCase<T>(T value) where T : struct, Enum
-        => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
