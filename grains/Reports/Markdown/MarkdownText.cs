@@ -14,14 +14,14 @@ internal static class MarkdownText
     /// <summary>Text inside a paragraph or list item; each further line is indented so it stays in the item.</summary>
     public static string Inline(string text, string continuationIndent = "  ")
     {
-        var lines = Lines(text).Where(l => l.Length > 0).Select(l => EscapeLineStart(EscapeLine(l)));
+        var lines = Lines(text).Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => EscapeLineStart(EscapeLine(l)));
         // A backslash before the line end is CommonMark's hard line break, which keeps the message's own lines.
         return string.Join("\\\n" + continuationIndent, lines);
     }
 
     /// <summary>Text in a table cell, where a line break would end the row.</summary>
     public static string Cell(string? text)
-        => text is null ? "" : string.Join(' ', Lines(text).Where(l => l.Length > 0).Select(EscapeLine));
+        => text is null ? "" : string.Join(' ', Lines(text).Select(l => l.Trim()).Where(l => l.Length > 0).Select(EscapeLine));
 
     /// <summary>
     /// A code span. It cannot hold a line break safely (a line starting with <c>#</c> or <c>|</c> is read as a block
@@ -68,7 +68,7 @@ internal static class MarkdownText
             });
         }
 
-        return clean.ToString().Split('\n').Select(l => l.TrimEnd()).ToArray();
+        return clean.ToString().Split('\n');
     }
 
     private static string EscapeLine(string line)
@@ -93,20 +93,18 @@ internal static class MarkdownText
     /// <summary>At the start of a line, <c>#</c>, <c>-</c>, <c>+</c>, <c>=</c> and <c>1.</c> would open a heading or a list.</summary>
     private static string EscapeLineStart(string line)
     {
-        var start = line.Length - line.TrimStart(' ').Length;
-        var rest = line.AsSpan(start);
-        if (rest.Length > 0 && rest[0] is '#' or '-' or '+' or '=')
+        if (line.Length > 0 && line[0] is '#' or '-' or '+' or '=')
         {
-            return line.Insert(start, "\\");
+            return "\\" + line;
         }
 
         var digits = 0;
-        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+        while (digits < line.Length && char.IsAsciiDigit(line[digits]))
         {
             digits++;
         }
 
-        return digits > 0 && digits < rest.Length && rest[digits] is '.' or ')' ? line.Insert(start + digits, "\\") : line;
+        return digits > 0 && digits < line.Length && line[digits] is '.' or ')' ? line.Insert(digits, "\\") : line;
     }
 
     private static int LongestBacktickRun(string text)
