@@ -1,3 +1,5 @@
+using Amas.Orleans.Findings;
+using Amas.Orleans.Reports;
 using Amas.Orleans.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +10,7 @@ public static class TaskEndpoints
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
-    public static readonly IReadOnlyList<string> ResultFormats = ["json"];
+    public static readonly IReadOnlyList<string> ResultFormats = ["json", "sarif", "markdown"];
 
     public static IEndpointRouteBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
@@ -34,7 +36,7 @@ public static class TaskEndpoints
         return snapshot is null ? NotFound(id) : TypedResults.Ok(snapshot);
     }
 
-    private static async Task<Results<Ok<TaskResult>, ProblemHttpResult>> GetResultAsync(
+    private static async Task<Results<Ok<TaskResult>, ContentHttpResult, ProblemHttpResult>> GetResultAsync(
         Guid id, IClusterClient cluster, string? format = null, int offset = 0, int limit = DefaultPageSize)
     {
         var errors = new Dictionary<string, string[]>();
@@ -58,7 +60,34 @@ public static class TaskEndpoints
             throw TaskRequestReader.Rejected(errors);
         }
 
-        var result = await cluster.GetGrain<ITaskOrchestratorGrain>(id).GetResultAsync(offset, limit);
+        var task = cluster.GetGrain<ITaskOrchestratorGrain>(id);
+        if (format is "sarif" or "markdown")
+        {
+            // Exports hold every finding, not a page: read them page by page from the report.
+            var first = await task.GetResultAsync(0, MaxPageSize);
+            if (first is null)
+            {
+                return NotFound(id);
+            }
+
+            var findings = new List<Finding>(first.Findings.Items);
+            while (findings.Count < first.Findings.Total)
+            {
+                var page = await task.GetResultAsync(findings.Count, MaxPageSize);
+                if (page is null || page.Findings.Items.Count == 0)
+                {
+                    break;
+                }
+
+                findings.AddRange(page.Findings.Items);
+            }
+
+            return format == "sarif"
+                ? TypedResults.Text(SarifReport.Write(first, findings), "application/sarif+json")
+                : TypedResults.Text(MarkdownReport.Write(first, findings), "text/markdown; charset=utf-8");
+        }
+
+        var result = await task.GetResultAsync(offset, limit);
         return result is null ? NotFound(id) : TypedResults.Ok(result);
     }
 

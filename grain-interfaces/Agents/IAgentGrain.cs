@@ -10,12 +10,12 @@ namespace Amas.Orleans.Agents;
 public interface IAgentGrain : IGrainWithGuidCompoundKey
 {
     /// <summary>
-    /// Starts the work and returns at once with the address of the silo it runs on. Idempotent per (task, agent):
-    /// when the work is already running nothing changes; when it already ended, the outcome is reported to the
-    /// orchestrator again.
+    /// Starts the work and returns at once. Idempotent per (task, agent), so the orchestrator may call it again at
+    /// any time to make sure the work goes on: when it is running nothing changes; when it already ended, the receipt
+    /// carries the outcome; when an activation was lost mid-run, the work starts again from the persisted state.
     /// </summary>
     [Alias("Start")]
-    Task<string> StartAsync(AgentWork work);
+    Task<AgentStartReceipt> StartAsync(AgentWork work);
 
     /// <summary>Stops the work if it runs; the agent then reports <see cref="AgentRunStatus.Cancelled"/> or its <paramref name="asStatus"/>.</summary>
     [Alias("Cancel")]

@@ -34,18 +34,17 @@ internal sealed partial class AgentGrain(
 
     private string Silo => silo.SiloAddress.ToParsableString();
 
-    public async Task<string> StartAsync(AgentWork work)
+    public async Task<AgentStartReceipt> StartAsync(AgentWork work)
     {
         if (state.State.Report is { } report)
         {
-            // Already ended (possibly before a silo died and the orchestrator lost the callback): report again.
-            _ = NotifyOrchestratorAsync(report);
-            return report.Silo ?? Silo;
+            // Already ended (the callback may have been lost with a silo): the receipt carries the outcome.
+            return new AgentStartReceipt { Silo = report.Silo ?? Silo, Outcome = OutcomeOf(report) };
         }
 
         if (_run is not null)
         {
-            return Silo;
+            return new AgentStartReceipt { Silo = Silo };
         }
 
         state.State.Work = work;
@@ -65,7 +64,7 @@ internal sealed partial class AgentGrain(
 
         LogStarted(logger, work.TaskId, work.Agent, Silo, state.State.Starts);
         _ = RunAsync(work, _run);
-        return Silo;
+        return new AgentStartReceipt { Silo = Silo };
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -183,6 +182,7 @@ internal sealed partial class AgentGrain(
             ["files_in_checkout"] = checkout.Files.Count,
             ["files_skipped_binary"] = checkout.SkippedBinary,
             ["files_skipped_oversized"] = checkout.SkippedOversized,
+            ["files_skipped_ignored"] = checkout.SkippedIgnored,
         };
         return all;
     }
@@ -221,18 +221,20 @@ internal sealed partial class AgentGrain(
         }
     }
 
+    private static AgentOutcome OutcomeOf(AgentReport report) => new()
+    {
+        Agent = report.Agent,
+        Status = report.Status,
+        FindingCount = report.Findings.Count,
+        Silo = report.Silo,
+        StartedAt = report.StartedAt,
+        CompletedAt = report.CompletedAt,
+        Error = report.Error,
+    };
+
     private async Task NotifyOrchestratorAsync(AgentReport report)
     {
-        var outcome = new AgentOutcome
-        {
-            Agent = report.Agent,
-            Status = report.Status,
-            FindingCount = report.Findings.Count,
-            Silo = report.Silo,
-            StartedAt = report.StartedAt,
-            CompletedAt = report.CompletedAt,
-            Error = report.Error,
-        };
+        var outcome = OutcomeOf(report);
 
         var orchestrator = GrainFactory.GetGrain<ITaskOrchestratorGrain>(report.TaskId);
         for (var attempt = 0; ; attempt++)
@@ -249,7 +251,7 @@ internal sealed partial class AgentGrain(
             }
             catch (Exception ex)
             {
-                // The orchestrator re-sends StartAsync when it resumes, and this grain then reports again.
+                // The orchestrator re-sends StartAsync to agents that stay quiet; the receipt then carries the outcome.
                 LogCallbackLost(logger, ex, report.TaskId, report.Agent);
                 return;
             }

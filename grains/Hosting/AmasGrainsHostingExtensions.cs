@@ -1,6 +1,7 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.CodeQuality;
+using Amas.Orleans.Analysis.Dependencies;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
@@ -32,6 +33,12 @@ public static class AmasGrainsHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<DependencyAuditOptions>()
+            .Bind(configuration.GetSection(DependencyAuditOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient(DependencyAuditOptions.HttpClientName);
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentRegistry>();
         services.TryAddSingleton<DecisionEngine>();
@@ -46,6 +53,7 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<SecurityScannerAgent>();
         services.AddAgent<DockerMonitorAgent>();
         services.AddAgent<PerformanceAnalyzerAgent>();
+        services.AddAgent<DependencyAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
         services.AddAgent<ReporterAgent>();
 

@@ -236,6 +236,7 @@ internal sealed partial class TaskOrchestratorGrain(
         }
 
         await Task.WhenAll(running.Select(a => StartAgentAsync(a, inputs[a.Agent])));
+        await PersistAsync();
         await AdvanceAsync();
     }
 
@@ -301,10 +302,14 @@ internal sealed partial class TaskOrchestratorGrain(
         {
             // Set on this method's own async flow only; it reaches placement with the call that activates the agent.
             AgentSlot.Set(Record.Agents.TakeWhile(a => a != agent).Count());
-            var where = await GrainFactory.GetAgent(TaskId, agent.Agent).StartAsync(work);
-            if (agent.Status == AgentRunStatus.Running)
+            var receipt = await GrainFactory.GetAgent(TaskId, agent.Agent).StartAsync(work);
+            if (receipt.Outcome is { } outcome)
             {
-                agent.Silo = where;
+                Apply(outcome);
+            }
+            else if (agent.Status == AgentRunStatus.Running)
+            {
+                agent.Silo = receipt.Silo;
             }
         }
         catch (Exception ex)
@@ -395,8 +400,8 @@ internal sealed partial class TaskOrchestratorGrain(
             return;
         }
 
-        await RestartAgentsOfDeadSilosAsync();
-        if (await CollectLostOutcomesAsync(now))
+        var restarted = await RestartAgentsOfDeadSilosAsync();
+        if (restarted | await CollectLostOutcomesAsync(now))
         {
             await PersistAsync();
             await AdvanceAsync();
@@ -429,7 +434,7 @@ internal sealed partial class TaskOrchestratorGrain(
     /// An agent whose silo the cluster declared dead will never call back: start it again, on a live silo. It resumes
     /// from its persisted state, so one that had already reported is not run twice.
     /// </summary>
-    private async Task RestartAgentsOfDeadSilosAsync()
+    private async Task<bool> RestartAgentsOfDeadSilosAsync()
     {
         var snapshot = membership.CurrentSnapshot;
         var orphans = Record.Agents
@@ -438,7 +443,7 @@ internal sealed partial class TaskOrchestratorGrain(
             .ToArray();
         if (orphans.Length == 0)
         {
-            return;
+            return false;
         }
 
         var layer = Record.Layers.First(l => l.Agents.Contains(orphans[0]));
@@ -449,12 +454,13 @@ internal sealed partial class TaskOrchestratorGrain(
         }
 
         await Task.WhenAll(orphans.Select(a => StartAgentAsync(a, inputs)));
-        await PersistAsync();
+        return true;
     }
 
     /// <summary>
-    /// Callbacks are the fast path, not the only one: an agent running longer than the poll interval is asked for
-    /// its report, so an outcome whose callback was lost (a silo dying between the two grains, say) still arrives.
+    /// Callbacks are the fast path, not the only one: an agent quiet for longer than the poll interval is sent its
+    /// work again. That is idempotent, and it covers an outcome whose callback was lost and an activation lost
+    /// mid-run (a silo dying, a duplicate activation resolved) without its silo being declared dead.
     /// </summary>
     private async Task<bool> CollectLostOutcomesAsync(DateTimeOffset now)
     {
@@ -466,35 +472,14 @@ internal sealed partial class TaskOrchestratorGrain(
 
         _lastPoll = now;
         var quiet = Record.Agents.Where(a => a.Status == AgentRunStatus.Running && a.StartedAt <= now - interval).ToArray();
-        var reports = await Task.WhenAll(quiet.Select(async a =>
+        if (quiet.Length == 0)
         {
-            try
-            {
-                return await GrainFactory.GetAgent(TaskId, a.Agent).GetSummaryAsync();
-            }
-            catch (Exception ex)
-            {
-                LogAgentPollFailed(logger, ex, TaskId, a.Agent);
-                return null;
-            }
-        }));
-
-        var changed = false;
-        foreach (var report in reports.OfType<AgentReport>())
-        {
-            changed |= Apply(new AgentOutcome
-            {
-                Agent = report.Agent,
-                Status = report.Status,
-                FindingCount = report.Counts.Total,
-                Silo = report.Silo,
-                StartedAt = report.StartedAt,
-                CompletedAt = report.CompletedAt,
-                Error = report.Error,
-            });
+            return false;
         }
 
-        return changed;
+        var layer = Record.Layers.First(l => l.Agents.Contains(quiet[0]));
+        await Task.WhenAll(quiet.Select(a => StartAgentAsync(a, InputsFor(layer.Layer))));
+        return true;
     }
 
     /// <summary>Records where and how the task is in the shared index; the grain's own state stays the truth.</summary>
@@ -578,9 +563,6 @@ internal sealed partial class TaskOrchestratorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} was on silo {Silo}, which died; starting it again")]
     private static partial void LogAgentSiloDied(ILogger logger, Guid taskId, string agent, string silo);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: agent {Agent} did not answer a poll")]
-    private static partial void LogAgentPollFailed(ILogger logger, Exception exception, Guid taskId, string agent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the task index could not be updated")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception, Guid taskId);

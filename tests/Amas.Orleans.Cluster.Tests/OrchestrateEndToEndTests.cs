@@ -41,7 +41,7 @@ public sealed class OrchestrateEndToEndTests(TwoSiloCluster fixture)
         Assert.Equal(
             [LayerStatus.Completed, LayerStatus.Completed, LayerStatus.Skipped, LayerStatus.Completed],
             status.Layers.Select(l => l.Status));
-        Assert.Equal(["CodeQualityInspector", "DockerMonitor", "SecurityScanner"], status.Layers[0].Agents.Select(a => a.Agent));
+        Assert.Equal(["CodeQualityInspector", "DependencyAuditor", "DockerMonitor", "SecurityScanner"], status.Layers[0].Agents.Select(a => a.Agent));
         Assert.Equal(["ConflictResolver"], status.Layers[1].Agents.Select(a => a.Agent));
         Assert.Equal(["Reporter"], status.Layers[3].Agents.Select(a => a.Agent));
         var agents = status.Layers.SelectMany(l => l.Agents).ToArray();

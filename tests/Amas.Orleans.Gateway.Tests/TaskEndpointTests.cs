@@ -213,4 +213,26 @@ public sealed class TaskEndpointTests(EmbeddedGateway gateway)
         Assert.Equal(1.0, status.GetProperty("progress").GetDouble());
         Assert.Equal("high", status.GetProperty("task").GetProperty("options").GetProperty("priority").GetString());
     }
+
+    [Fact]
+    public async Task The_result_exports_as_sarif_and_markdown_with_every_finding_and_no_secret()
+    {
+        var response = await Http.PostJsonAsync("/api/v1/tasks", HttpJson.Submission(SampleRepository.Create(gateway.Root), components: "security"));
+        var id = (await response.ReadJsonAsync()).GetProperty("task_id").GetString()!;
+        await Http.WaitUntilEndedAsync(id);
+
+        var sarif = await Http.GetAsync($"/api/v1/tasks/{id}/result?format=sarif");
+        var markdown = await Http.GetAsync($"/api/v1/tasks/{id}/result?format=markdown");
+
+        Assert.Equal("application/sarif+json", sarif.Content.Headers.ContentType?.MediaType);
+        var log = await sarif.ReadJsonAsync();
+        Assert.Equal("2.1.0", log.GetProperty("version").GetString());
+        var results = log.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["secret/aws-access-key-id", "secret/github-token"], results.Select(r => r.GetProperty("ruleId").GetString()).Order());
+        Assert.Equal("text/markdown", markdown.Content.Headers.ContentType?.MediaType);
+        var text = await markdown.Content.ReadAsStringAsync();
+        Assert.Contains("secret/aws-access-key-id", text);
+        Assert.DoesNotContain(SampleRepository.AwsAccessKeyId, text);
+        Assert.DoesNotContain(SampleRepository.AwsAccessKeyId, log.GetRawText());
+    }
 }
