@@ -24,6 +24,7 @@ internal sealed partial class AgentGrain(
     AgentRunSlots slots,
     TimeProvider clock,
     ILocalSiloDetails silo,
+    StorageHealth storage,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private static readonly TimeSpan[] CallbackBackoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)];
@@ -50,7 +51,7 @@ internal sealed partial class AgentGrain(
         state.State.Work = work;
         state.State.StartedAt ??= clock.GetUtcNow();
         state.State.Starts++;
-        await state.WriteStateAsync();
+        await storage.WriteAsync(state);
 
         _run = CancellationTokenSource.CreateLinkedTokenSource(slots.SiloStopping);
         var remaining = work.Deadline - clock.GetUtcNow();
@@ -162,7 +163,7 @@ internal sealed partial class AgentGrain(
         }
 
         state.State.Report = report;
-        await PersistWithRetryAsync();
+        await storage.WriteAsync(state);
         _run = null;
         run.Dispose();
         LogEnded(logger, work.TaskId, work.Agent, report.Status, report.Findings.Count);
@@ -203,23 +204,6 @@ internal sealed partial class AgentGrain(
         StartedAt = startedAt,
         CompletedAt = clock.GetUtcNow(),
     };
-
-    private async Task PersistWithRetryAsync()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await state.WriteStateAsync();
-                return;
-            }
-            catch (Exception ex) when (attempt < CallbackBackoff.Length)
-            {
-                LogPersistRetry(logger, ex, this.GetPrimaryKey(), attempt + 1);
-                await Task.Delay(CallbackBackoff[attempt]);
-            }
-        }
-    }
 
     private static AgentOutcome OutcomeOf(AgentReport report) => new()
     {
@@ -269,9 +253,6 @@ internal sealed partial class AgentGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid taskId, string agent);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent state of task {TaskId} not saved, attempt {Attempt}; retrying")]
-    private static partial void LogPersistRetry(ILogger logger, Exception exception, Guid taskId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} could not report to the orchestrator, attempt {Attempt}; retrying")]
     private static partial void LogCallbackRetry(ILogger logger, Exception exception, Guid taskId, string agent, int attempt);

@@ -43,6 +43,7 @@ public static class AmasGrainsHostingExtensions
         services.TryAddSingleton<AgentRegistry>();
         services.TryAddSingleton<DecisionEngine>();
         services.TryAddSingleton<AgentRunSlots>();
+        services.TryAddSingleton<StorageHealth>();
         // In-memory unless the host registered a shared index (the silo does, for PostgreSQL persistence).
         services.TryAddSingleton<ITaskIndex, InMemoryTaskIndex>();
         services.AddHostedService<TaskRecoveryService>();

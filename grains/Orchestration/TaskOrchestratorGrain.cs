@@ -27,6 +27,7 @@ internal sealed partial class TaskOrchestratorGrain(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     IOptions<OrchestratorOptions> options,
+    StorageHealth storage,
     TimeProvider clock,
     ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain, IRemindable
 {
@@ -314,13 +315,9 @@ internal sealed partial class TaskOrchestratorGrain(
         }
         catch (Exception ex)
         {
+            // Not a failure of the agent: its activation could not be reached or loaded (a silo dying, storage down).
+            // It stays running; the periodic re-send tries again, and its deadline bounds the wait.
             LogAgentStartFailed(logger, ex, TaskId, agent.Agent);
-            if (agent.Status == AgentRunStatus.Running)
-            {
-                agent.Status = AgentRunStatus.Failed;
-                agent.CompletedAt = clock.GetUtcNow();
-                agent.Error = new TaskError("agent_start_failed", $"{agent.Agent} could not be started.", $"{ex.GetType().Name}: {ex.Message}");
-            }
         }
     }
 
@@ -533,7 +530,7 @@ internal sealed partial class TaskOrchestratorGrain(
         await _writeLock.WaitAsync();
         try
         {
-            await state.WriteStateAsync();
+            await storage.WriteAsync(state);
         }
         finally
         {
@@ -558,7 +555,7 @@ internal sealed partial class TaskOrchestratorGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the target could not be prepared")]
     private static partial void LogBeginFailed(ILogger logger, Exception exception, Guid taskId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} could not be started")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} could not be reached to start; will try again")]
     private static partial void LogAgentStartFailed(ILogger logger, Exception exception, Guid taskId, string agent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} was on silo {Silo}, which died; starting it again")]

@@ -31,12 +31,26 @@ public sealed class CountingAgent(string name, int layer, string capability, Tim
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         await Task.Delay(work, cancellationToken);
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"INSERT INTO {Table} (task_id, agent) VALUES (@task, @agent)", connection);
-        command.Parameters.AddWithValue("task", context.TaskId);
-        command.Parameters.AddWithValue("agent", name);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // The counter is the test's instrument: it must record even when PostgreSQL is briefly away.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var command = new NpgsqlCommand($"INSERT INTO {Table} (task_id, agent) VALUES (@task, @agent)", connection);
+                command.Parameters.AddWithValue("task", context.TaskId);
+                command.Parameters.AddWithValue("agent", name);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                break;
+            }
+            catch (NpgsqlException) when (attempt < 240)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
+
         return AgentResult.Empty("counted");
     }
 }

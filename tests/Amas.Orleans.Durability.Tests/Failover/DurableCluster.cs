@@ -6,6 +6,7 @@ using Amas.Orleans.Testing.Servers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -23,7 +24,9 @@ internal static class DurableCluster
     public const string LateCounter = "LateCounter";
     public const string ServiceId = "amas-failover-tests";
 
-    public static async Task<InProcessTestCluster> StartAsync(short silos, RedisServer redis, string postgres, string root, string clusterId)
+    /// <param name="redis">Membership in Redis; null keeps the test harness's in-memory membership.</param>
+    /// <param name="logs">Receives every log line of every silo, when given.</param>
+    public static async Task<InProcessTestCluster> StartAsync(short silos, RedisServer? redis, string postgres, string root, string clusterId, ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -38,14 +41,27 @@ internal static class DurableCluster
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = ServiceId;
         builder.Options.ClusterId = clusterId;
-        // The harness otherwise keeps membership in its own in-memory table; the property is internal in 10.4, and
-        // this test is about Redis membership, so it is switched off here (the assertion on Redis keys checks it).
-        typeof(InProcessTestClusterOptions)
-            .GetProperty("UseTestClusterMembership", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!
-            .SetValue(builder.Options, false);
+        if (redis is not null)
+        {
+            // The harness otherwise keeps membership in its own in-memory table; the property is internal in 10.4, and
+            // this test is about Redis membership, so it is switched off here (the assertion on Redis keys checks it).
+            typeof(InProcessTestClusterOptions)
+                .GetProperty("UseTestClusterMembership", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!
+                .SetValue(builder.Options, false);
+        }
+
+        if (logs is not null)
+        {
+            builder.ConfigureSiloHost((_, host) => host.Logging.AddProvider(logs));
+        }
+
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.UseRedisClustering(redis.ConnectionString);
+            if (redis is not null)
+            {
+                silo.UseRedisClustering(redis.ConnectionString);
+            }
+
             silo.Configure<ClusterMembershipOptions>(m =>
             {
                 m.ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -58,7 +74,11 @@ internal static class DurableCluster
             silo.Services.AddSingleton<IAgent>(new CountingAgent(SlowCounter, 1, "documentation", TimeSpan.FromSeconds(4), postgres));
             silo.Services.AddSingleton<IAgent>(new CountingAgent(LateCounter, 2, "findings", TimeSpan.FromMilliseconds(300), postgres));
         });
-        builder.ConfigureClient(client => client.UseRedisClustering(redis.ConnectionString));
+        if (redis is not null)
+        {
+            builder.ConfigureClient(client => client.UseRedisClustering(redis.ConnectionString));
+        }
+
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace Amas.Orleans.Hosting;
+
+/// <summary>
+/// Grain-state writes of this silo, seen as one stream: the first failure after a success is logged as an outage,
+/// the first success after failures as its end. A storage outage is one event in the log, not one per call.
+/// </summary>
+public sealed partial class StorageHealth(TimeProvider clock, ILogger<StorageHealth> logger)
+{
+    private static readonly TimeSpan[] Backoff =
+    [
+        TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500),
+        TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4),
+    ];
+
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _outageSince;
+    private int _failures;
+
+    /// <summary>How long writes are retried before the failure is passed to the caller.</summary>
+    public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Writes the state, retrying with backoff while storage is unavailable.</summary>
+    public async Task WriteAsync<T>(IPersistentState<T> state, CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetUtcNow();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await state.WriteStateAsync(cancellationToken);
+                Succeeded();
+                return;
+            }
+            catch (Exception ex) when (IsTransient(ex) && clock.GetUtcNow() - started < GiveUpAfter && !cancellationToken.IsCancellationRequested)
+            {
+                Failed(ex);
+                await Task.Delay(Backoff[Math.Min(attempt, Backoff.Length - 1)], cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A version conflict is a logic error, not an outage: retrying the same write cannot succeed.</summary>
+    private static bool IsTransient(Exception ex) => ex is not InconsistentStateException;
+
+    private void Failed(Exception ex)
+    {
+        lock (_gate)
+        {
+            _failures++;
+            if (_outageSince is not null)
+            {
+                return;
+            }
+
+            _outageSince = clock.GetUtcNow();
+        }
+
+        LogOutageStarted(logger, ex);
+    }
+
+    private void Succeeded()
+    {
+        DateTimeOffset since;
+        int failures;
+        lock (_gate)
+        {
+            if (_outageSince is null)
+            {
+                return;
+            }
+
+            since = _outageSince.Value;
+            failures = _failures;
+            _outageSince = null;
+            _failures = 0;
+        }
+
+        LogOutageEnded(logger, (long)(clock.GetUtcNow() - since).TotalMilliseconds, failures);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Grain storage is failing; writes are retried until it answers again")]
+    private static partial void LogOutageStarted(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grain storage answers again after {DurationMs} ms and {Failures} failed writes")]
+    private static partial void LogOutageEnded(ILogger logger, long durationMs, int failures);
+}
