@@ -19,6 +19,7 @@ public static class GatewayApp
         app.UseStatusCodePages();
 
         app.MapTaskEndpoints();
+        app.MapTaskListEndpoint();
         app.MapWorkflowEndpoints();
         app.MapProviderEndpoints();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

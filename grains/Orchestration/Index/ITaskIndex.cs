@@ -1,3 +1,5 @@
+using Amas.Orleans.Tasks;
+
 namespace Amas.Orleans.Orchestration.Index;
 
 /// <summary>Where every silo records its tasks, so that any silo can find them again.</summary>
@@ -8,4 +10,7 @@ public interface ITaskIndex
 
     /// <summary>Pending and running tasks whose orchestrator was last on one of <paramref name="silos"/>.</summary>
     Task<IReadOnlyList<Guid>> UnfinishedOnAsync(IReadOnlyCollection<string> silos, CancellationToken cancellationToken);
+
+    /// <summary>One page of tasks, newest first, after the query's cursor.</summary>
+    Task<IReadOnlyList<TaskIndexEntry>> ListAsync(TaskListQuery query, CancellationToken cancellationToken);
 }

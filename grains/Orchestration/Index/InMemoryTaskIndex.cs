@@ -25,4 +25,18 @@ public sealed class InMemoryTaskIndex : ITaskIndex
             .ToArray();
         return Task.FromResult(found);
     }
+
+    public Task<IReadOnlyList<TaskIndexEntry>> ListAsync(TaskListQuery query, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TaskIndexEntry> page = _entries.Values
+            .Where(e => query.Submitter is null || e.Submitter == query.Submitter)
+            .Where(e => query.Lifecycle is null || e.Lifecycle == query.Lifecycle)
+            .Where(e => query.Kind is null || e.Kind == query.Kind)
+            .Where(e => query.After is not { } after || e.CreatedAt < after.CreatedAt || (e.CreatedAt == after.CreatedAt && e.TaskId.CompareTo(after.TaskId) < 0))
+            .OrderByDescending(e => e.CreatedAt)
+            .ThenByDescending(e => e.TaskId)
+            .Take(query.Limit)
+            .ToArray();
+        return Task.FromResult(page);
+    }
 }
