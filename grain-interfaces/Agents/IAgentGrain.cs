@@ -31,4 +31,8 @@ public interface IAgentGrain : IGrainWithGuidCompoundKey
 
     [Alias("GetFindings")]
     Task<FindingPage> GetFindingsAsync(int offset, int limit);
+
+    /// <summary>Deletes this agent's state for the task (retention); a running agent is stopped first.</summary>
+    [Alias("Purge")]
+    Task PurgeAsync();
 }

@@ -30,6 +30,13 @@ public interface ITaskOrchestratorGrain : IGrainWithGuidKey
     [Alias("GetResult")]
     Task<TaskResult?> GetResultAsync(int offset, int limit);
 
+    /// <summary>
+    /// Deletes a finished task's state and its agents' reports (retention). False, and nothing deleted, while the
+    /// task has not ended.
+    /// </summary>
+    [Alias("Purge")]
+    Task<bool> PurgeAsync();
+
     /// <summary>An agent's callback when it ends. Idempotent: a repeated or late outcome changes nothing.</summary>
     [Alias("OnAgentCompleted")]
     Task OnAgentCompletedAsync(AgentOutcome outcome);

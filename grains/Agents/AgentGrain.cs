@@ -91,6 +91,13 @@ internal sealed partial class AgentGrain(
         return Task.CompletedTask;
     }
 
+    public async Task PurgeAsync()
+    {
+        _run?.Cancel();
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     public Task<AgentReport?> GetSummaryAsync()
         => Task.FromResult(state.State.Report is { } report ? report with { Findings = [] } : null);
 

@@ -47,6 +47,11 @@ public static class AmasGrainsHostingExtensions
         // In-memory unless the host registered a shared index (the silo does, for PostgreSQL persistence).
         services.TryAddSingleton<ITaskIndex, InMemoryTaskIndex>();
         services.AddHostedService<TaskRecoveryService>();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHostedService<RetentionService>();
         services.AddAmasRepositories(configuration);
         services.AddAmasProviders(configuration);
 

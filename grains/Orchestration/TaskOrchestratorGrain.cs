@@ -161,6 +161,25 @@ internal sealed partial class TaskOrchestratorGrain(
         };
     }
 
+    public async Task<bool> PurgeAsync()
+    {
+        if (Record.Spec is null)
+        {
+            return true;
+        }
+
+        if (!Record.IsTerminal)
+        {
+            return false;
+        }
+
+        await Task.WhenAll(Record.Agents.Select(a => GrainFactory.GetAgent(TaskId, a.Agent).PurgeAsync()));
+        await StopWatchAsync();
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return true;
+    }
+
     public async Task OnAgentCompletedAsync(AgentOutcome outcome)
     {
         if (Apply(outcome))

@@ -100,4 +100,27 @@ public sealed class PostgresTaskIndex(NpgsqlDataSource database) : ITaskIndex
 
         return entries;
     }
+
+    public async Task<IReadOnlyList<Guid>> EndedBeforeAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT task_id FROM task_index WHERE completed_at < @before ORDER BY completed_at LIMIT @limit");
+        command.Parameters.AddWithValue("before", endedBefore);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetGuid(0));
+        }
+
+        return found;
+    }
+
+    public async Task DeleteAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("DELETE FROM task_index WHERE task_id = @id");
+        command.Parameters.AddWithValue("id", taskId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

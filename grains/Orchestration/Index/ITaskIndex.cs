@@ -13,4 +13,9 @@ public interface ITaskIndex
 
     /// <summary>One page of tasks, newest first, after the query's cursor.</summary>
     Task<IReadOnlyList<TaskIndexEntry>> ListAsync(TaskListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> tasks that ended before <paramref name="endedBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<Guid>> EndedBeforeAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken);
+
+    Task DeleteAsync(Guid taskId, CancellationToken cancellationToken);
 }

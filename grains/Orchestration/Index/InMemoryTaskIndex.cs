@@ -39,4 +39,21 @@ public sealed class InMemoryTaskIndex : ITaskIndex
             .ToArray();
         return Task.FromResult(page);
     }
+
+    public Task<IReadOnlyList<Guid>> EndedBeforeAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> found = _entries.Values
+            .Where(e => e.CompletedAt is { } completed && completed < endedBefore)
+            .OrderBy(e => e.CompletedAt)
+            .Take(limit)
+            .Select(e => e.TaskId)
+            .ToArray();
+        return Task.FromResult(found);
+    }
+
+    public Task DeleteAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        _entries.TryRemove(taskId, out _);
+        return Task.CompletedTask;
+    }
 }
