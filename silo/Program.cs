@@ -1,3 +1,4 @@
+using Amas.Orleans.Silo.Commands;
 using Amas.Orleans.Silo.Hosting;
 using Amas.Orleans.Silo.Migrations;
 
@@ -11,6 +12,17 @@ if (args.Length > 0 && args[0] == MigrateCommand.Name)
         cancellation.Cancel();
     };
     return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error, cancellation.Token);
+}
+
+if (args.Length > 0 && args[0] == CheckConfigCommand.Name)
+{
+    var configuration = new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args[1..])
+        .Build();
+    return CheckConfigCommand.Run(configuration, Console.Out);
 }
 
 // A silo process: Orleans plus a small HTTP port for health probes. The HTTP API runs in the gateway.
