@@ -53,6 +53,7 @@ public static class GatewayHostingExtensions
                     client.UseLocalhostClustering(options.SiloGatewayPorts.ToArray(), options.ServiceId, options.ClusterId);
                 }
 
+                client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
                 client.AddActivityPropagation();
                 client.AddDashboard();
             });

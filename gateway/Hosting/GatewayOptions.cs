@@ -24,6 +24,12 @@ public sealed class GatewayOptions
     /// <summary>Gateway ports of the silos, for <c>client</c> mode with localhost clustering.</summary>
     public List<int> SiloGatewayPorts { get; set; } = [30000];
 
+    /// <summary>
+    /// How long a gateway in <c>client</c> mode waits for a grain call before answering 503 with Retry-After: a
+    /// request caught by a dying silo gets an answer or a retryable error, never a hang.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public string ServiceId { get; set; } = "amas";
     public string ClusterId { get; set; } = "amas-dev";
 }
