@@ -137,6 +137,18 @@ public sealed partial class RenderedManifestTests
     }
 
     [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_overlay_images_block_is_what_the_amas_containers_run(string overlay)
+    {
+        // An images entry whose name matches nothing is silently ignored by kustomize: check it took effect.
+        var kustomization = YamlJson.ParseDocuments(Repository.ReadText("deploy", "k8s", "overlays", overlay, "kustomization.yaml")).Single();
+        var images = Objects(kustomization["images"]).ToDictionary(i => i["name"]!.GetValue<string>(), i => $"{i["newName"]}:{i["newTag"]}");
+        var manifests = await Kustomize.RenderOverlayAsync(overlay);
+        Assert.Equal(images["amas-silo"], Container(manifests.SiloDeployment, "silo")["image"]!.GetValue<string>());
+        Assert.Equal(images["amas-gateway"], Container(manifests.GatewayDeployment, "gateway")["image"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("registry.example.com/amas/silo:0.1.0", true)]
     [InlineData("docker.io/library/redis:7.4.2", true)]
     [InlineData("registry.example.com:5000/amas/silo:1.2.3", true)]
