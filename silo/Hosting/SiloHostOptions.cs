@@ -21,6 +21,13 @@ public sealed class SiloHostOptions
     /// </summary>
     public string Persistence { get; set; } = "memory";
 
+    /// <summary>
+    /// Running in Kubernetes: Orleans' Kubernetes hosting takes the silo's identity from the pod (POD_NAME, POD_IP,
+    /// POD_NAMESPACE, ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID) and removes pods of dead silos. It does not replace
+    /// clustering, so it needs <c>redis</c>.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>The address other silos and clients reach this silo at.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 

@@ -22,6 +22,11 @@ public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
             failures.Add($"{SiloHostOptions.SectionName}:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address.");
         }
 
+        if (options.Kubernetes && !options.Clustering.Equals("redis", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{SiloHostOptions.SectionName}:Kubernetes needs {SiloHostOptions.SectionName}:Clustering=redis (Kubernetes hosting does not replace clustering).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ServiceId))
         {
             failures.Add($"{SiloHostOptions.SectionName}:ServiceId must not be empty.");

@@ -62,6 +62,10 @@ public static class SiloHostingExtensions
             {
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort);
                 silo.UseRedisClustering(redis);
+                if (options.Kubernetes)
+                {
+                    silo.UseKubernetesHosting();
+                }
             }
 
             if (postgres is null)
