@@ -28,7 +28,7 @@ public sealed class GatewayOptions
     /// How long a gateway in <c>client</c> mode waits for a grain call before answering 503 with Retry-After: a
     /// request caught by a dying silo gets an answer or a retryable error, never a hang.
     /// </summary>
-    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public string ServiceId { get; set; } = "amas";
     public string ClusterId { get; set; } = "amas-dev";
