@@ -358,6 +358,12 @@ cmd_start() {
   [[ "$silos" =~ ^[1-9][0-9]*$ ]] || die "--silos must be 1 or more, not '$silos'"
 
   mkdir -p "$STATE"
+  # Claim the gateway's port first, so no silo port is drawn on top of it.
+  if pid_alive "$STATE/gateway.pid"; then
+    gateway_port="$(cat "$STATE/gateway.port")"
+  else
+    echo "$gateway_port" >"$STATE/gateway.port"
+  fi
   if ((${#extra[@]})); then
     printf '%s\0' "${extra[@]}" >"$STATE/silo.args"
   fi
@@ -370,7 +376,6 @@ cmd_start() {
   for ((k = 1; k <= silos; k++)); do start_silo "$k"; done
   for ((k = 1; k <= silos; k++)); do wait_silo "$k" || die "silo $k did not become ready"; done
   # The gateway last: its Orleans client needs a silo in the Redis gateway list to connect.
-  if pid_alive "$STATE/gateway.pid"; then gateway_port="$(cat "$STATE/gateway.port")"; fi
   start_gateway "$gateway_port"
   wait_ready gateway "$(gateway_url)/health/ready" "$STATE/gateway.pid" "$STATE/gateway.log" || die "the gateway did not become ready"
   print_urls
