@@ -169,6 +169,9 @@ start_postgres() {
   mkdir -p "$STATE/postgres"
   if [[ "$(id -u)" == "0" ]]; then
     chown postgres: "$STATE/postgres"
+    # The postgres user must be able to pass through the state folder (mktemp -d makes it 0700).
+    runuser -u postgres -- test -x "$STATE" || chmod a+x "$STATE"
+    runuser -u postgres -- test -w "$STATE/postgres" || die "the postgres user cannot reach $STATE/postgres; choose a state folder whose parents it may enter"
   fi
   if [[ ! -f "$data/PG_VERSION" ]]; then
     as_pg "$bin/initdb" -D "$data" -A trust -U "$PG_USER" -E UTF8 --no-locale --no-sync >"$STATE/initdb.log" 2>&1 \

@@ -29,10 +29,9 @@ public abstract class ClusterFixture(int silos) : IAsyncLifetime
             $"--Amas:Repositories:AllowedRoots:0={Root}",
             // One agent run at a time per silo: twenty tasks queue up and stay in flight long enough to be
             // interrupted, and two cores keep room for Orleans' membership probes.
+            // The orchestrator's re-send of quiet agents keeps its default (10 s): a shorter one re-sends work to a
+            // dead silo before it is declared dead, and the orchestrator takes that failed call for a failed agent.
             "--Amas:Orchestrator:MaxConcurrentAgentRuns=1",
-            // The orchestrator re-sends work to an agent that has gone quiet (its silo died) after this long
-            // instead of the default 10 s.
-            "--Amas:Orchestrator:AgentPollInterval=00:00:02",
         ]);
         Gateway = new Gateway(_cluster.GatewayUrl);
     }
