@@ -7,9 +7,17 @@ namespace Amas.Orleans.Analysis.Osint;
 /// Which IP addresses the fetcher may connect to. Checked on the address the socket is about to connect to, so a
 /// name that resolves differently at check time and connect time (DNS rebinding) gains nothing.
 /// </summary>
-public sealed class AddressPolicy(bool allowLoopback, bool allowPrivateNetworks)
+public sealed class AddressPolicy(bool allowLoopback, bool allowPrivateNetworks, IEnumerable<IPAddress>? allowedAddresses = null)
 {
+    private readonly HashSet<IPAddress> _allowed = [.. allowedAddresses ?? []];
+
     public static AddressPolicy PublicOnly { get; } = new(false, false);
+
+    public static AddressPolicy From(OsintOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new AddressPolicy(options.AllowLoopback, options.AllowPrivateNetworks, options.AllowedAddresses.Select(IPAddress.Parse));
+    }
 
     public bool AllowLoopback { get; } = allowLoopback;
 
@@ -19,6 +27,11 @@ public sealed class AddressPolicy(bool allowLoopback, bool allowPrivateNetworks)
     public string? Refusal(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
+        if (_allowed.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address))
+        {
+            return null;
+        }
+
         var kind = Classify(address);
         return kind switch
         {

@@ -4,12 +4,16 @@ using System.Threading.RateLimiting;
 namespace Amas.Orleans.Analysis.Osint;
 
 /// <summary>
-/// One request per interval per host: a token bucket of one token per host, created on the host's first request so
-/// that request goes at once and the next waits a full interval.
+/// At least one interval between two requests to the same host. A token bucket would not do: its refill ticks on a
+/// fixed clock, so a request just before a tick and one just after it would go out back to back. A sliding window
+/// of one permit, with the window one segment longer than the interval, frees a permit no sooner than a full
+/// interval after the segment it was taken in ended.
 /// </summary>
 public sealed class HostRateLimiter(TimeSpan interval) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<RateLimiter>> _limiters = new(StringComparer.OrdinalIgnoreCase);
+
+    private const int Segments = 10;
 
     public TimeSpan Interval { get; } = interval;
 
@@ -20,11 +24,11 @@ public sealed class HostRateLimiter(TimeSpan interval) : IAsyncDisposable
             return;
         }
 
-        var limiter = _limiters.GetOrAdd(host, _ => new Lazy<RateLimiter>(() => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        var limiter = _limiters.GetOrAdd(host, _ => new Lazy<RateLimiter>(() => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
         {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = Interval,
+            PermitLimit = 1,
+            Window = Interval + (Interval / Segments),
+            SegmentsPerWindow = Segments + 1,
             AutoReplenishment = true,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,

@@ -82,7 +82,8 @@ public sealed class OsintCrawler(PageFetcher fetcher, EntityExtractor extractor,
 
         var entities = Merge(pages.Select(p => p.Entities).OfType<ExtractedEntities>());
         var all = text.ToString();
-        var tokens = TextTerms.Tokenize(all);
+        // Contact details are entities, not words: "acme-example" from forty email addresses is not a top term.
+        var tokens = TextTerms.Tokenize(TextTerms.WithoutAddresses(EntityExtractor.Deobfuscate(all)));
         var report = new OsintReport
         {
             Request = request with { Depth = depth },

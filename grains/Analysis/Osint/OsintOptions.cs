@@ -42,6 +42,9 @@ public sealed class OsintOptions
     /// <summary>Allows private, link-local, unique-local and CGNAT addresses. Off in production.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>Single addresses allowed whatever their kind (a known internal host, a test server).</summary>
+    public IList<string> AllowedAddresses { get; init; } = [];
+
     /// <summary>ISO 3166 region for phone numbers written without a country code.</summary>
     [Required]
     public string DefaultPhoneRegion { get; set; } = "US";

@@ -35,7 +35,7 @@ public static class OsintServiceCollectionExtensions
             {
                 var options = sp.GetRequiredService<IOptions<OsintOptions>>().Value;
                 return GuardedConnection.CreateHandler(
-                    new AddressPolicy(options.AllowLoopback, options.AllowPrivateNetworks),
+                    AddressPolicy.From(options),
                     sp.GetRequiredService<IHostResolver>(),
                     TimeSpan.FromSeconds(options.RequestTimeoutSeconds));
             })

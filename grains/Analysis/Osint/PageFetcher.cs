@@ -80,7 +80,7 @@ public sealed class PageFetcher : IAsyncDisposable
             { Outcome: FetchOutcome.Fetched, StatusCode: >= 200 and < 300 } => RobotsTxt.Parse(result.Body ?? ""),
             // 4xx: "unavailable", crawl freely (RFC 9309 §2.3.1.3); that includes 401 and 403.
             { Outcome: FetchOutcome.Fetched, StatusCode: >= 400 and < 500 } => RobotsTxt.AllowAll,
-            { Outcome: FetchOutcome.TooLarge } => RobotsTxt.DisallowAll,
+            { Outcome: FetchOutcome.AddressRefused } => RobotsTxt.RefusedAddress(result.Error ?? "address refused"),
             // 5xx, network errors, refused addresses: "unreachable", assume complete disallow.
             _ => RobotsTxt.DisallowAll,
         };
@@ -108,9 +108,18 @@ public sealed class PageFetcher : IAsyncDisposable
                 return Result(FetchOutcome.SchemeRefused, $"scheme '{current.Scheme}' is not http or https");
             }
 
-            if (checkRobots && !(await GetRobotsAsync(current, cancellationToken)).IsAllowed(_productToken, current))
+            if (checkRobots)
             {
-                return Result(FetchOutcome.RobotsDisallowed, "disallowed by robots.txt");
+                var robots = await GetRobotsAsync(current, cancellationToken);
+                if (robots.AddressRefusal is { } refusal)
+                {
+                    return Result(FetchOutcome.AddressRefused, refusal);
+                }
+
+                if (!robots.IsAllowed(_productToken, current))
+                {
+                    return Result(FetchOutcome.RobotsDisallowed, "disallowed by robots.txt");
+                }
             }
 
             await _limiter.WaitAsync(current.Host, cancellationToken);

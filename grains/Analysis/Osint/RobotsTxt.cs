@@ -18,6 +18,11 @@ public sealed class RobotsTxt
 
     public static RobotsTxt AllowAll { get; } = new([]);
 
+    /// <summary>Set when robots.txt could not be fetched because the host's address is refused; nothing there may be fetched.</summary>
+    public string? AddressRefusal { get; private init; }
+
+    public static RobotsTxt RefusedAddress(string reason) => new([new Group(["*"], [new Rule("/", Allow: false)])]) { AddressRefusal = reason };
+
     /// <summary>For an unreachable robots.txt (5xx, network error): RFC 9309 §2.3.1.3 says assume complete disallow.</summary>
     public static RobotsTxt DisallowAll { get; } = new([new Group(["*"], [new Rule("/", Allow: false)])]);
 

@@ -50,6 +50,11 @@ public static partial class TextTerms
             .Take(count)
             .ToList();
 
+    public static string WithoutAddresses(string text) => AddressPattern().Replace(text, " ");
+
+    [GeneratedRegex(@"\S+@\S+|\b(?:https?|ftp)://\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex AddressPattern();
+
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}'-]*")]
     private static partial Regex WordPattern();
 }
