@@ -299,6 +299,14 @@ start_silo() {
     --Amas:Silo:Membership:NumMissedProbesLimit=2 \
     --Amas:Silo:Membership:NumVotesForDeathDeclaration=2 \
     --Amas:Silo:Membership:IAmAliveTablePublishTimeout=00:00:05 \
+    --Amas:Silo:Dashboard=true \
+    --Amas:Repositories:CacheDirectory="$STATE/silo-$k/checkouts" \
+    --Amas:Repositories:AllowedGitSchemes:0=https \
+    --Amas:Repositories:AllowedGitHosts:0=github.com \
+    --Amas:Repositories:AllowedGitHosts:1=gitlab.com \
+    --Amas:Repositories:AllowedGitHosts:2=bitbucket.org \
+    --Amas:Repositories:MaxFileBytes=1048576 \
+    --Amas:Repositories:GitTimeout=00:02:00 \
     --Logging:LogLevel:Default=Information \
     --Logging:LogLevel:Microsoft.AspNetCore=Warning \
     --Logging:LogLevel:Orleans=Warning \
