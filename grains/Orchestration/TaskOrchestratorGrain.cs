@@ -106,7 +106,6 @@ internal sealed partial class TaskOrchestratorGrain(
         await PersistAsync();
         LogSubmitted(logger, TaskId, spec.Kind, spec.Submitter);
         await IndexAsync();
-        await WatchAsync();
 
         StartDeadlineTimer();
         _ = BeginAsync();
@@ -211,6 +210,8 @@ internal sealed partial class TaskOrchestratorGrain(
     /// <summary>Pins the target to a commit, then starts the first layer.</summary>
     private async Task BeginAsync()
     {
+        // Off the submission's path: the reminder is the slow backstop, the index row (written before) the fast way back.
+        await WatchAsync();
         try
         {
             if (Record.Repository is { } repository)

@@ -18,14 +18,33 @@ public sealed class Gateway(Uri baseAddress) : IDisposable
         ["options"] = new Dictionary<string, object> { ["mode"] = "intelligent", ["components"] = "all", ["priority"] = "normal" },
     });
 
-    /// <summary>Submits an <c>orchestrate</c> task on <paramref name="path"/> and returns its id (the answer must be 202).</summary>
+    /// <summary>
+    /// Submits an <c>orchestrate</c> task on <paramref name="path"/> and returns its id, as a careful client does: with
+    /// an Idempotency-Key, retrying a 503 after its Retry-After (the gateway's answer when a grain call outlasts its
+    /// bound), so a retry can never create a second task. Anything but 202 or 503 fails the test.
+    /// </summary>
     public async Task<Guid> SubmitAsync(string path)
     {
-        using var content = new StringContent(Orchestrate(path), Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync("/api/v1/tasks", content);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Submission answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("task_id").GetGuid();
+        var key = "system-test-" + Guid.NewGuid();
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tasks")
+            {
+                Content = new StringContent(Orchestrate(path), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await _http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 5)
+            {
+                Assert.NotNull(response.Headers.RetryAfter);
+                await Task.Delay(response.Headers.RetryAfter!.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Submission answered {(int)response.StatusCode}: {body}");
+            return JsonDocument.Parse(body).RootElement.GetProperty("task_id").GetGuid();
+        }
     }
 
     public Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken = default) => _http.GetAsync(path, cancellationToken);
