@@ -168,9 +168,16 @@ public sealed class GitRepositoryCheckoutsTests : IDisposable
     [Fact]
     public async Task A_git_command_over_its_time_limit_is_killed_and_reported()
     {
-        _options.GitTimeout = TimeSpan.FromTicks(1);
+        // A bare repository whose HEAD is a named pipe: git blocks opening it until killed, whatever the machine's
+        // load, so the time limit is what ends the command.
+        var hanging = _temp.Combine("hanging.git");
+        RunProcess("git", "init", "--quiet", "--bare", hanging);
+        File.Delete(Path.Combine(hanging, "HEAD"));
+        RunProcess("mkfifo", Path.Combine(hanging, "HEAD"));
+        _options.GitTimeout = TimeSpan.FromMilliseconds(500);
+        var target = new ResolvedRepository { GitUrl = new Uri(hanging).AbsoluteUri };
 
-        var error = await Assert.ThrowsAsync<RepositoryCheckoutException>(() => _checkouts.PinAsync(_repository, "main", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RepositoryCheckoutException>(() => _checkouts.PinAsync(target, "main", CancellationToken.None));
 
         Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, _log.Count("GitTimedOut"));
@@ -215,5 +222,19 @@ public sealed class GitRepositoryCheckoutsTests : IDisposable
             () => _checkouts.CheckoutAsync(pinned, new CancellationToken(canceled: true)));
 
         Assert.False(Directory.Exists(_checkouts.CheckoutDirectory(_repository.GitUrl!, _newerCommit)));
+    }
+
+    private static void RunProcess(string program, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{program} failed: {error}");
     }
 }
