@@ -32,9 +32,11 @@ public static partial class PlantedSecrets
         ["database-url-password"] = Of(Alphanumeric, 16, 107),
         ["generic-password"] = Of(Alphanumeric, 16, 108),
         ["npm-token"] = "np" + "m_" + Of(Alphanumeric, 36, 109),
-        ["openai-api-key"] = "sk-" + "proj-" + Of(UrlSafe, 48, 110),
+        // Real OpenAI keys carry "T3BlbkFJ" (base64 of "OpenAI") between two 74-character halves.
+        ["openai-api-key"] = "sk-" + "proj-" + Of(Alphanumeric, 74, 110) + "T3Blbk" + "FJ" + Of(Alphanumeric, 74, 130),
         ["private-key-begin"] = "-----BEGIN RSA " + "PRIVATE " + "KEY-----",
-        ["private-key-line-1"] = Of(Base64, 64, 111),
+        // A DER RSA key always starts with an ASN.1 SEQUENCE header, "MII" in base64.
+        ["private-key-line-1"] = "MIIEpAIBAAKCAQEA" + Of(Base64, 48, 111),
         ["private-key-line-2"] = Of(Base64, 64, 112),
         ["private-key-line-3"] = Of(Base64, 64, 113),
         ["private-key-line-4"] = Of(Base64, 24, 114) + "==",
