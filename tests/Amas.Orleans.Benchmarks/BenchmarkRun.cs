@@ -8,7 +8,8 @@ using Amas.Orleans.Analysis.Tests.Corpus;
 namespace Amas.Orleans.Benchmarks;
 
 /// <summary>A child process's exit code, wall and CPU time and peak resident set, as /usr/bin/time measured them.</summary>
-public sealed record Timed(int ExitCode, double WallSeconds, double CpuSeconds, long MaxRssBytes, string StandardOutput, string StandardError);
+/// <param name="TimedOut">Stopped at the time limit: the wall time is a lower bound and CPU and memory are unknown (-1).</param>
+public sealed record Timed(int ExitCode, double WallSeconds, double CpuSeconds, long MaxRssBytes, string StandardOutput, string StandardError, bool TimedOut = false);
 
 /// <summary>
 /// The whole scanner benchmark: assemble the text tree, scan it with our SecurityScanner and with secretlint (each in
@@ -50,9 +51,9 @@ public static partial class BenchmarkRun
             Console.WriteLine("Scanning the tree with secretlint ...");
             var report = Path.Combine(bench, "secretlint-tree.txt");
             theirs = await TimeAsync("node", [secretlint.Script, "**/*", "--secretlintrc", secretlint.Config, "--format", "compact",
-                "--no-color", "--output", report], tree);
+                "--no-color", "--output", report], tree, options.SecretlintLimit);
             theirFindings = File.Exists(report) ? CompactFinding().Matches(await File.ReadAllTextAsync(report)).Count : 0;
-            Console.WriteLine($"  {theirs.WallSeconds:F2} s (exit {theirs.ExitCode}), {theirFindings} findings, max RSS {theirs.MaxRssBytes / 1048576.0:F0} MiB");
+            Console.WriteLine($"  {theirs.WallSeconds:F2} s (exit {theirs.ExitCode}{(theirs.TimedOut ? ", stopped at the limit" : "")}), {theirFindings} findings, max RSS {theirs.MaxRssBytes / 1048576.0:F0} MiB");
         }
         else
         {
@@ -104,11 +105,11 @@ public static partial class BenchmarkRun
         return File.Exists(apphost) ? [apphost] : ["dotnet", Path.Combine(AppContext.BaseDirectory, "Amas.Orleans.Benchmarks.dll")];
     }
 
-    private static Task<Timed> TimeAsync(string program, IReadOnlyList<string> args, string workingDirectory) =>
-        TimeAsync([program], args, workingDirectory);
+    private static Task<Timed> TimeAsync(string program, IReadOnlyList<string> args, string workingDirectory, TimeSpan? limit = null) =>
+        TimeAsync([program], args, workingDirectory, limit);
 
     /// <summary>Runs a command under GNU time (-f "%e %U %S %M": wall, user, system seconds, max RSS in KiB).</summary>
-    private static async Task<Timed> TimeAsync(string[] command, IReadOnlyList<string> args, string workingDirectory)
+    private static async Task<Timed> TimeAsync(string[] command, IReadOnlyList<string> args, string workingDirectory, TimeSpan? limit = null)
     {
         var timeFile = Path.GetTempFileName();
         var start = new ProcessStartInfo("/usr/bin/time")
@@ -125,7 +126,23 @@ public static partial class BenchmarkRun
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var clock = Stopwatch.StartNew();
+        using (var timeout = new CancellationTokenSource(limit ?? Timeout.InfiniteTimeSpan))
+        {
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Past the limit: stop the tool (GNU time and its child) and report the limit as a lower bound.
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                File.Delete(timeFile);
+                return new Timed(-1, clock.Elapsed.TotalSeconds, -1, -1, await stdout, await stderr, TimedOut: true);
+            }
+        }
+
         var fields = (await File.ReadAllLinesAsync(timeFile)).Last(l => l.Length > 0).Split(' ');
         File.Delete(timeFile);
         return new Timed(

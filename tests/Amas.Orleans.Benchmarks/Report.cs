@@ -35,7 +35,7 @@ public sealed class Report(
         text.Append(Invariant, $"max RSS {ours.MaxRssBytes / 1048576.0:F0} MiB, {OurTruePositives}/{planted.Count} planted secrets");
         if (theirs is not null)
         {
-            text.Append(Invariant, $"; secretlint: {theirs.WallSeconds:F2} s, {tree.Bytes / Mega / theirs.WallSeconds:F1} MB/s, ");
+            text.Append(Invariant, $"; secretlint: {(theirs.TimedOut ? "> " : "")}{theirs.WallSeconds:F2} s, {tree.Bytes / Mega / theirs.WallSeconds:F2} MB/s, ");
             text.Append(Invariant, $"max RSS {theirs.MaxRssBytes / 1048576.0:F0} MiB, {TheirTruePositives}/{planted.Count} planted secrets; ");
             text.Append(Invariant, $"speed-up {theirs.WallSeconds / ours.WallSeconds:F1}x");
         }
@@ -61,10 +61,20 @@ public sealed class Report(
         Line($"| Amas SecurityScanner | {ours.WallSeconds:F2} | {ours.CpuSeconds:F2} | {scan.Files / ours.WallSeconds:N0} | {tree.Bytes / Mega / ours.WallSeconds:F1} | {scan.Findings:N0} ({scan.SecretFindings:N0} secrets, {scan.CodeFindings:N0} dangerous code) | {ours.MaxRssBytes / 1048576.0:F0} MiB |");
         if (theirs is not null)
         {
-            Line($"| secretlint | {theirs.WallSeconds:F2} | {theirs.CpuSeconds:F2} | {tree.Files / theirs.WallSeconds:N0} | {tree.Bytes / Mega / theirs.WallSeconds:F1} | {theirFindings:N0} | {theirs.MaxRssBytes / 1048576.0:F0} MiB |");
-            md.AppendLine();
-            Line($"**Ratio:** ours is **{theirs.WallSeconds / ours.WallSeconds:F1}×** faster than secretlint (wall time), using {ours.MaxRssBytes / (double)theirs.MaxRssBytes:F2}× its peak memory.");
-            if (theirs.ExitCode is not (0 or 1))
+            if (theirs.TimedOut)
+            {
+                Line($"| secretlint | > {theirs.WallSeconds:F0} (stopped at the {options.SecretlintLimit.TotalMinutes:F0}-minute limit) | n/a | < {tree.Files / theirs.WallSeconds:N0} | < {tree.Bytes / Mega / theirs.WallSeconds:F2} | n/a | n/a |");
+                md.AppendLine();
+                Line($"**Ratio:** ours is **more than {theirs.WallSeconds / ours.WallSeconds:F0}×** faster than secretlint (wall time); secretlint had not finished the tree when it was stopped.");
+            }
+            else
+            {
+                Line($"| secretlint | {theirs.WallSeconds:F2} | {theirs.CpuSeconds:F2} | {tree.Files / theirs.WallSeconds:N0} | {tree.Bytes / Mega / theirs.WallSeconds:F2} | {theirFindings:N0} | {theirs.MaxRssBytes / 1048576.0:F0} MiB |");
+                md.AppendLine();
+                Line($"**Ratio:** ours is **{theirs.WallSeconds / ours.WallSeconds:F1}×** faster than secretlint (wall time) and {ours.CpuSeconds > 0 && theirs.CpuSeconds > 0 ? (theirs.CpuSeconds / ours.CpuSeconds).ToString("F1", Invariant) : "n/a"}× in CPU time (secretlint runs on one core, ours on {scan.Parallelism}), using {ours.MaxRssBytes / (double)theirs.MaxRssBytes:F2}× its peak memory.");
+            }
+
+            if (!theirs.TimedOut && theirs.ExitCode is not (0 or 1))
             {
                 Line($"secretlint exited with {theirs.ExitCode}: {Trim(theirs.StandardError)}");
             }

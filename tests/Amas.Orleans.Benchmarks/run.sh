@@ -2,6 +2,7 @@
 # The scanner benchmark: our SecurityScanner against secretlint on a >= 150 MB text tree assembled from files on
 # this machine, plus true positives of both on the planted corpus. Writes docs/benchmarks.md.
 # Usage: tests/Amas.Orleans.Benchmarks/run.sh [--smoke]
+#   --secretlint-minutes N   stop secretlint on the tree after N minutes (default 15; its throughput is then an upper bound)
 #   --smoke   a 2 MiB tree, done in seconds; writes .amas/bench/benchmarks-smoke.md (CI runs this so it cannot rot).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
