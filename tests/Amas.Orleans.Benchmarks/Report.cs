@@ -71,7 +71,7 @@ public sealed class Report(
             {
                 Line($"| secretlint | {theirs.WallSeconds:F2} | {theirs.CpuSeconds:F2} | {tree.Files / theirs.WallSeconds:N0} | {tree.Bytes / Mega / theirs.WallSeconds:F2} | {theirFindings:N0} | {theirs.MaxRssBytes / 1048576.0:F0} MiB |");
                 md.AppendLine();
-                Line($"**Ratio:** ours is **{theirs.WallSeconds / ours.WallSeconds:F1}×** faster than secretlint (wall time) and {ours.CpuSeconds > 0 && theirs.CpuSeconds > 0 ? (theirs.CpuSeconds / ours.CpuSeconds).ToString("F1", Invariant) : "n/a"}× in CPU time (secretlint runs on one core, ours on {scan.Parallelism}), using {ours.MaxRssBytes / (double)theirs.MaxRssBytes:F2}× its peak memory.");
+                Line($"**Ratio:** ours is **{theirs.WallSeconds / ours.WallSeconds:F1}×** faster than secretlint (wall time) and {CpuRatio(theirs)}× in CPU time (secretlint runs on one core, ours on {scan.Parallelism}), using {ours.MaxRssBytes / (double)theirs.MaxRssBytes:F2}× its peak memory.");
             }
 
             if (!theirs.TimedOut && theirs.ExitCode is not (0 or 1))
@@ -159,6 +159,9 @@ public sealed class Report(
         md.AppendLine("`.secretlintrc.json`: `{ \"rules\": [ { \"id\": \"@secretlint/secretlint-rule-preset-recommend\" } ] }`.");
         return md.ToString();
     }
+
+    private string CpuRatio(Timed anchor) =>
+        ours.CpuSeconds > 0 && anchor.CpuSeconds > 0 ? (anchor.CpuSeconds / ours.CpuSeconds).ToString("F1", Invariant) : "n/a";
 
     private static string Trim(string text) => text.Length <= 300 ? text.Trim() : text[..300].Trim() + "…";
 
