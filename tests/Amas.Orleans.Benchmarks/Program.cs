@@ -1,0 +1,27 @@
+using Amas.Orleans.Benchmarks;
+
+// Usage:
+//   run [--smoke] --root REPO [--out FILE] [--secretlint DIR]   the whole benchmark; writes the Markdown report
+//   scan DIR [--findings FILE]                                  one measured scan (run starts it as a child process)
+//   tree DIR MEGABYTES                                          only assemble the text tree
+return args switch
+{
+    ["scan", var root] => await ScanCommand.RunAsync(root, null),
+    ["scan", var root, "--findings", var findings] => await ScanCommand.RunAsync(root, findings),
+    ["tree", var target, var megabytes] => PrintTree(target, long.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
+    ["run", .. var rest] => await BenchmarkRun.RunAsync(BenchmarkOptions.Parse(rest)),
+    _ => Usage(),
+};
+
+static int PrintTree(string target, long megabytes)
+{
+    var manifest = TextTree.Assemble(TextTree.DefaultSources, target, megabytes * 1024 * 1024);
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(manifest));
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | scan DIR [--findings FILE] | tree DIR MEGABYTES");
+    return 2;
+}
