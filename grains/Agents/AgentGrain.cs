@@ -27,6 +27,7 @@ internal sealed partial class AgentGrain(
     StorageHealth storage,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
+    private static readonly TimeSpan[] InputBackoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15)];
     private static readonly TimeSpan[] CallbackBackoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)];
 
     private CancellationTokenSource? _run;
@@ -195,11 +196,31 @@ internal sealed partial class AgentGrain(
         return all;
     }
 
+    /// <summary>
+    /// Earlier layers' reports. A report on a silo that just died is unreachable until the cluster declares it dead;
+    /// then the call re-activates that agent elsewhere from its persisted report. So transient cluster errors are
+    /// retried, never recorded as this agent's failure.
+    /// </summary>
     private async Task<IReadOnlyList<AgentReport>> LoadInputsAsync(AgentWork work)
     {
-        var reports = await Task.WhenAll(work.Inputs.Select(name => GrainFactory.GetAgent(work.TaskId, name).GetReportAsync()));
-        return reports.OfType<AgentReport>().ToArray();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var reports = await Task.WhenAll(work.Inputs.Select(name => GrainFactory.GetAgent(work.TaskId, name).GetReportAsync()));
+                return reports.OfType<AgentReport>().ToArray();
+            }
+            catch (Exception ex) when (IsTransient(ex) && attempt < InputBackoff.Length)
+            {
+                LogInputsRetry(logger, ex, work.TaskId, work.Agent, attempt + 1);
+                await Task.Delay(InputBackoff[attempt]);
+            }
+        }
     }
+
+    private static bool IsTransient(Exception ex)
+        => ex is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException
+            or global::Orleans.Runtime.Messaging.ConnectionFailedException;
 
     private AgentReport NewReport(AgentWork work, AgentRunStatus status, DateTimeOffset startedAt) => new()
     {
@@ -254,6 +275,9 @@ internal sealed partial class AgentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: agent {Agent} ended {Status} with {Findings} findings")]
     private static partial void LogEnded(ILogger logger, Guid taskId, string agent, AgentRunStatus status, int findings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} could not read its inputs, attempt {Attempt}; retrying")]
+    private static partial void LogInputsRetry(ILogger logger, Exception exception, Guid taskId, string agent, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: agent {Agent} handed over unfinished ({Reason})")]
     private static partial void LogHandingOver(ILogger logger, Guid taskId, string agent, string reason);
