@@ -146,29 +146,7 @@ public sealed class SecurityScannerAgentTests : IDisposable
             () => new SecurityScannerAgent().RunAsync(Context(checkout), cancelled.Token));
     }
 
-    private RepositoryCheckout Checkout(params (string Path, string Text)[] files)
-    {
-        var entries = new List<RepositoryFile>();
-        foreach (var (relative, text) in files)
-        {
-            var full = Path.Combine(_root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
-            entries.Add(new RepositoryFile(relative, full, text.Length));
-        }
+    private RepositoryCheckout Checkout(params (string Path, string Text)[] files) => AgentRuns.Checkout(_root, files);
 
-        return new RepositoryCheckout(_root, Commit: null, entries, SkippedBinary: 0, SkippedOversized: 0);
-    }
-
-    private static AgentContext Context(RepositoryCheckout? repository) => new(
-        new AgentWork
-        {
-            TaskId = Guid.NewGuid(),
-            Agent = "SecurityScanner",
-            Kind = TaskKind.Orchestrate,
-            Options = new TaskOptions(),
-            Deadline = DateTimeOffset.UtcNow.AddMinutes(5),
-        },
-        repository,
-        []);
+    private static AgentContext Context(RepositoryCheckout? repository) => AgentRuns.Context("SecurityScanner", repository);
 }
