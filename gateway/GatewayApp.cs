@@ -23,6 +23,7 @@ public static class GatewayApp
         app.MapWorkflowEndpoints();
         app.MapProviderEndpoints();
         app.MapAgentEndpoints();
+        app.MapTaskEventsEndpoint();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");
