@@ -17,6 +17,9 @@ public static class GatewayApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The web console (wwwroot): static files only, calling the same public API as everyone else.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
 
         app.MapTaskEndpoints();
         app.MapTaskListEndpoint();
@@ -24,6 +27,7 @@ public static class GatewayApp
         app.MapProviderEndpoints();
         app.MapAgentEndpoints();
         app.MapTaskEventsEndpoint();
+        app.MapTaskOptionsEndpoint();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");

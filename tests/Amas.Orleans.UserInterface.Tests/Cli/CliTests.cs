@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Amas.Orleans.Testing;
+using Amas.Orleans.UserInterface.Tests;
 
-namespace Amas.Orleans.Cli.Tests;
+namespace Amas.Orleans.UserInterface.Tests.Cli;
 
 /// <summary>The <c>amas</c> binary against a running embedded system, over real HTTP, as a CI job would use it.</summary>
 [Collection(GatewayProcessCollection.Name)]

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Amas.Orleans.Testing;
 
-namespace Amas.Orleans.Cli.Tests;
+namespace Amas.Orleans.UserInterface.Tests;
 
 /// <summary>
 /// The embedded system started as users start it — the gateway's own binary in its own process, on free loopback

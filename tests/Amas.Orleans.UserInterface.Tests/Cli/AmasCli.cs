@@ -1,6 +1,7 @@
+using Amas.Orleans.UserInterface.Tests;
 using System.Diagnostics;
 
-namespace Amas.Orleans.Cli.Tests;
+namespace Amas.Orleans.UserInterface.Tests.Cli;
 
 /// <summary>Runs <c>amas</c> as a process and keeps its exit code, stdout and stderr.</summary>
 public static class AmasCli

@@ -1,4 +1,4 @@
-namespace Amas.Orleans.Cli.Tests;
+namespace Amas.Orleans.UserInterface.Tests;
 
 /// <summary>The gateway and amas binaries of this build (same configuration as the tests), found from the clone's root.</summary>
 public static class Binaries
