@@ -3,6 +3,7 @@ using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Findings;
 using Amas.Orleans.Hosting;
+using Amas.Orleans.Orchestration.Admission;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
@@ -40,6 +41,10 @@ internal sealed partial class TaskOrchestratorGrain(
     // Background steps and requests interleave at awaits; writes of the one state object must not overlap.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private IGrainTimer? _deadlineTimer;
+    private bool _beginning;
+    /// <summary>This activation has registered the watch reminder: asking again while queued would only rewrite it.</summary>
+    private bool _watching;
+    private DateTimeOffset _lastAdmissionAsk;
     private DateTimeOffset _lastPoll;
 
     private TaskRecord Record => state.State;
@@ -210,13 +215,25 @@ internal sealed partial class TaskOrchestratorGrain(
         return true;
     }
 
-    /// <summary>Pins the target to a commit, then starts the first layer.</summary>
+    public Task AdmitAsync()
+        => Record.Spec is not null && Record.Lifecycle == TaskLifecycle.Pending && !_beginning ? BeginAsync() : Task.CompletedTask;
+
+    /// <summary>Waits for admission, pins the target to a commit, then starts the first layer.</summary>
     private async Task BeginAsync()
     {
         // Off the submission's path: the reminder is the slow backstop, the index row (written before) the fast way back.
         await WatchAsync();
+        _beginning = true;
         try
         {
+            _lastAdmissionAsk = clock.GetUtcNow();
+            if (!await AdmittedAsync() || Record.Lifecycle != TaskLifecycle.Pending)
+            {
+                // Queued: AdmitAsync comes when a slot is free; the deadline timer asks again now and then and ends
+                // the task if its deadline passes first.
+                return;
+            }
+
             if (Record.Repository is { } repository)
             {
                 var pinned = await checkouts.PinAsync(repository, Record.Spec!.Target?.Ref, CancellationToken.None);
@@ -241,6 +258,10 @@ internal sealed partial class TaskOrchestratorGrain(
             {
                 await EndAsync(TaskLifecycle.Failed, new TaskError("target_unavailable", "The task's target could not be prepared.", $"{ex.GetType().Name}: {ex.Message}"));
             }
+        }
+        finally
+        {
+            _beginning = false;
         }
     }
 
@@ -387,10 +408,39 @@ internal sealed partial class TaskOrchestratorGrain(
         LogEnded(logger, TaskId, lifecycle);
         await IndexAsync();
         await StopWatchAsync();
+        await ReleaseAdmissionAsync();
 
         foreach (var name in stopping)
         {
             _ = GrainFactory.GetAgent(TaskId, name).CancelAsync(stopAs);
+        }
+    }
+
+    private async Task<bool> AdmittedAsync()
+    {
+        var ticket = new AdmissionTicket { TaskId = TaskId, Priority = AdmissionOrder.EffectivePriority(Record.Spec!), SubmittedAt = Record.CreatedAt };
+        try
+        {
+            return await GrainFactory.GetGrain<ITaskAdmissionGrain>(0).RequestAsync(ticket);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            // The queue is moving to another silo: not the task's failure; the deadline timer asks again.
+            LogAdmissionUnreachable(logger, ex, TaskId);
+            return false;
+        }
+    }
+
+    /// <summary>Frees the task's slot or queue place; if this fails, the queue's own periodic check frees it later.</summary>
+    private async Task ReleaseAdmissionAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITaskAdmissionGrain>(0).ReleaseAsync(TaskId);
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(logger, ex, TaskId);
         }
     }
 
@@ -416,7 +466,22 @@ internal sealed partial class TaskOrchestratorGrain(
         var now = clock.GetUtcNow();
         if (now >= Record.Deadline)
         {
-            await EndAsync(TaskLifecycle.Failed, new TaskError("task_deadline_exceeded", $"The task did not finish before its deadline {Record.Deadline:O}."));
+            var message = Record.Lifecycle == TaskLifecycle.Pending
+                ? $"The task was still waiting for admission (the cluster's running-task limit) at its deadline {Record.Deadline:O}."
+                : $"The task did not finish before its deadline {Record.Deadline:O}.";
+            await EndAsync(TaskLifecycle.Failed, new TaskError("task_deadline_exceeded", message));
+            return;
+        }
+
+        if (Record.Lifecycle == TaskLifecycle.Pending)
+        {
+            // Asking again is idempotent: it makes good a lost admit message or a queue that was unreachable.
+            if (!_beginning && now - _lastAdmissionAsk >= options.Value.AgentPollInterval)
+            {
+                _lastAdmissionAsk = now;
+                _ = BeginAsync();
+            }
+
             return;
         }
 
@@ -522,10 +587,16 @@ internal sealed partial class TaskOrchestratorGrain(
 
     private async Task WatchAsync()
     {
+        if (_watching)
+        {
+            return;
+        }
+
         var period = options.Value.RecoveryReminderPeriod;
         try
         {
             await this.RegisterOrUpdateReminder(WatchReminder, period, period);
+            _watching = true;
         }
         catch (Exception ex)
         {
@@ -589,6 +660,12 @@ internal sealed partial class TaskOrchestratorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the recovery reminder could not be changed")]
     private static partial void LogReminderFailed(ILogger logger, Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: could not release its admission slot; the queue's check will")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the admission queue could not be reached; asking again later")]
+    private static partial void LogAdmissionUnreachable(ILogger logger, Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} overran its deadline")]
     private static partial void LogAgentTimedOut(ILogger logger, Guid taskId, string agent);
