@@ -17,6 +17,9 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
 
     private static readonly JsonSerializerOptions WireJson = CreateWireJson();
 
+    // A request example shows what a client sends: the fields it sets, not nulls (which some fields refuse).
+    private static readonly JsonSerializerOptions RequestJson = new(WireJson) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     private static readonly IReadOnlyDictionary<int, string> ProblemMeanings = new Dictionary<int, string>
     {
         [400] = "The request is invalid: a validation problem naming each bad field and the valid values.",
@@ -50,7 +53,7 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { [Json] = new() { Schema = schema, Example = Write(request.Example) } },
+                Content = new Dictionary<string, OpenApiMediaType> { [Json] = new() { Schema = schema, Example = Write(request.Example, RequestJson) } },
             };
         }
 
@@ -60,7 +63,7 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
             {
                 if (code.StartsWith('2') && response.Content?.TryGetValue(Json, out var media) == true)
                 {
-                    media.Example = Write(example);
+                    media.Example = Write(example, WireJson);
                 }
             }
         }
@@ -89,7 +92,7 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
         }
     }
 
-    private static JsonNode? Write(object example) => JsonSerializer.SerializeToNode(example, example.GetType(), WireJson);
+    private static JsonNode? Write(object example, JsonSerializerOptions json) => JsonSerializer.SerializeToNode(example, example.GetType(), json);
 
     private static JsonSerializerOptions CreateWireJson()
     {
