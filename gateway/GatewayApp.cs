@@ -1,5 +1,6 @@
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
+using Amas.Orleans.Silo.Hosting;
 using Orleans.Dashboard;
 
 namespace Amas.Orleans.Gateway;
@@ -28,10 +29,9 @@ public static class GatewayApp
         app.MapAgentEndpoints();
         app.MapTaskEventsEndpoint();
         app.MapTaskOptionsEndpoint();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapAmasHealth();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapOrleansDashboard("/dashboard");
+        app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAdminOutsideEmbedded(app.Services.GetRequiredService<GatewayOptions>());
 
         app.Logger.LogWarning("Authentication is OFF: every caller is '{Caller}'. Do not expose this gateway beyond this machine.", Callers.Anonymous);
         if (EmbeddedDefaults.AllowedRoot is { } root)

@@ -8,6 +8,7 @@ using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
+using Amas.Orleans.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,8 @@ namespace Amas.Orleans.Orchestration;
 /// calls and moves on when their callbacks (<see cref="OnAgentCompletedAsync"/>) have all arrived, so status and
 /// cancel answer at any moment. Its state is written after every agent outcome; on activation it resumes whatever
 /// was unfinished, re-sending work only to agents that had not reported. While it runs, a reminder (removed when the
-/// task ends) re-activates it wherever it can live should every other way back fail.
+/// task ends) re-activates it wherever it can live should every other way back fail. Everything it logs carries the
+/// task id (a logging scope per call, timer tick and activation); its spans are the task and each layer.
 /// </summary>
 internal sealed partial class TaskOrchestratorGrain(
     [PersistentState("task", StorageNames.Tasks)] IPersistentState<TaskRecord> state,
@@ -32,7 +34,8 @@ internal sealed partial class TaskOrchestratorGrain(
     StorageHealth storage,
     IAgentRunJournal journal,
     TimeProvider clock,
-    ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain, IRemindable
+    TaskMetrics metrics,
+    ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain, IRemindable, IIncomingGrainCallFilter
 {
     private const string WatchReminder = "amas-task-watch";
 
@@ -46,10 +49,18 @@ internal sealed partial class TaskOrchestratorGrain(
     private bool _watching;
     private DateTimeOffset _lastAdmissionAsk;
     private DateTimeOffset _lastPoll;
+    private readonly TaskTrace _trace = new();
+    private bool _runningHere;
 
     private TaskRecord Record => state.State;
 
     private Guid TaskId => this.GetPrimaryKey();
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        using var scope = logger.BeginTaskScope(TaskId);
+        await context.Invoke();
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -58,9 +69,18 @@ internal sealed partial class TaskOrchestratorGrain(
             return Task.CompletedTask;
         }
 
+        using var scope = logger.BeginTaskScope(TaskId);
         LogResuming(logger, TaskId, Record.Lifecycle);
         StartDeadlineTimer();
+        _trace.Start(TaskId, Record.Spec.Kind, resumed: true);
         _ = Record.Lifecycle == TaskLifecycle.Pending ? BeginAsync() : ResumeAsync();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        LeaveHere();
+        _trace.Abandon();
         return Task.CompletedTask;
     }
 
@@ -112,9 +132,11 @@ internal sealed partial class TaskOrchestratorGrain(
         };
         await PersistAsync();
         LogSubmitted(logger, TaskId, spec.Kind, spec.Submitter);
+        metrics.RecordSubmitted(spec.Kind);
         await IndexAsync();
 
         StartDeadlineTimer();
+        _trace.Start(TaskId, spec.Kind, resumed: false);
         _ = BeginAsync();
         return Snapshot();
     }
@@ -247,6 +269,7 @@ internal sealed partial class TaskOrchestratorGrain(
 
             Record.Lifecycle = TaskLifecycle.Running;
             Record.StartedAt = clock.GetUtcNow();
+            RunningHere();
             await PersistAsync();
             await IndexAsync();
             await AdvanceAsync();
@@ -268,6 +291,7 @@ internal sealed partial class TaskOrchestratorGrain(
     /// <summary>After a restart elsewhere: ask every agent still marked running to go on (each is idempotent).</summary>
     private async Task ResumeAsync()
     {
+        RunningHere();
         await IndexAsync();
         await WatchAsync();
         var running = Record.Agents.Where(a => a.Status == AgentRunStatus.Running).ToArray();
@@ -290,6 +314,11 @@ internal sealed partial class TaskOrchestratorGrain(
     {
         while (Record.Lifecycle == TaskLifecycle.Running)
         {
+            foreach (var ended in Record.Layers.Where(l => l.Agents.All(a => a.IsTerminal)))
+            {
+                _trace.EndLayer(ended.Layer);
+            }
+
             var layer = Record.Layers.FirstOrDefault(l => l.Agents.Any(a => !a.IsTerminal));
             if (layer is null)
             {
@@ -314,6 +343,7 @@ internal sealed partial class TaskOrchestratorGrain(
 
             await PersistAsync();
             LogLayerStarted(logger, TaskId, layer.Layer, pending.Length);
+            _trace.StartLayer(layer.Layer, layer.Name, pending.Length);
             var inputs = InputsFor(layer.Layer);
             await Task.WhenAll(pending.Select(a => StartAgentAsync(a, inputs)));
             if (pending.Any(a => a.IsTerminal))
@@ -342,6 +372,13 @@ internal sealed partial class TaskOrchestratorGrain(
             Inputs = inputs,
             Deadline = agent.Deadline ?? Record.Deadline,
         };
+
+        // The agent's spans hang under its layer's. Like the slot, set on this method's own async flow only.
+        var layer = Record.Layers.First(l => l.Agents.Contains(agent)).Layer;
+        if (_trace.SpanFor(layer) is { } span)
+        {
+            System.Diagnostics.Activity.Current = span;
+        }
 
         try
         {
@@ -406,6 +443,9 @@ internal sealed partial class TaskOrchestratorGrain(
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
         LogEnded(logger, TaskId, lifecycle);
+        metrics.RecordEnded(Record.Spec!.Kind, lifecycle, now - Record.CreatedAt);
+        LeaveHere();
+        _trace.End(lifecycle, error);
         await IndexAsync();
         await StopWatchAsync();
         await ReleaseAdmissionAsync();
@@ -456,6 +496,7 @@ internal sealed partial class TaskOrchestratorGrain(
     /// </summary>
     private async Task CheckDeadlinesAsync(CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginTaskScope(TaskId);
         if (Record.Spec is null || Record.IsTerminal)
         {
             _deadlineTimer?.Dispose();
@@ -633,6 +674,25 @@ internal sealed partial class TaskOrchestratorGrain(
     }
 
     private TaskSnapshot Snapshot() => TaskSnapshots.From(TaskId, Record);
+
+    /// <summary>Counts the task as running on this silo once per activation; <see cref="LeaveHere"/> undoes it.</summary>
+    private void RunningHere()
+    {
+        if (!_runningHere && Record.Lifecycle == TaskLifecycle.Running)
+        {
+            _runningHere = true;
+            metrics.RecordStartedHere(Record.Spec!.Kind);
+        }
+    }
+
+    private void LeaveHere()
+    {
+        if (_runningHere)
+        {
+            _runningHere = false;
+            metrics.RecordLeftHere(Record.Spec!.Kind);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: {Kind} submitted by {Submitter}")]
     private static partial void LogSubmitted(ILogger logger, Guid taskId, TaskKind kind, string submitter);
