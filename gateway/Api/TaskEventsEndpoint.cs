@@ -17,7 +17,7 @@ public static class TaskEventsEndpoint
     public static IEndpointRouteBuilder MapTaskEventsEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/tasks/{id:guid}/events", StreamAsync).WithTags("Tasks").WithName("GetTaskEvents")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces<TaskEvent>(StatusCodes.Status200OK, "text/event-stream");
         return app;
     }
 

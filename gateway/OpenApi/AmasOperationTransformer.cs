@@ -13,6 +13,7 @@ namespace Amas.Orleans.Gateway.OpenApi;
 internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
 {
     private const string Json = "application/json";
+    private const string EventStream = "text/event-stream";
     private const string ProblemJson = "application/problem+json";
 
     private static readonly JsonSerializerOptions WireJson = CreateWireJson();
@@ -61,9 +62,9 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
         {
             foreach (var (code, response) in responses)
             {
-                if (code.StartsWith('2') && response.Content?.TryGetValue(Json, out var media) == true)
+                if (code.StartsWith('2') && (response.Content?.TryGetValue(Json, out var media) == true || response.Content?.TryGetValue(EventStream, out media) == true))
                 {
-                    media.Example = Write(example, WireJson);
+                    media!.Example = Write(example, WireJson);
                 }
             }
         }

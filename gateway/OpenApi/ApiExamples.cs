@@ -133,6 +133,21 @@ internal static class ApiExamples
         new("unconfigured", new ProviderHealth { Id = "deepseek", Name = "DeepSeek", Model = "deepseek-chat", Priority = 1, Configured = false, At = Created, Timeout = TimeSpan.FromSeconds(60) }),
     ];
 
+    public static TaskEvent Event => new()
+    {
+        Event = "agent_completed", TaskId = Id, At = Created.AddMilliseconds(1200), Layer = 1, LayerName = "detection_analysis",
+        Agent = "SecurityScanner", Status = "succeeded", Silo = Silo, DurationMs = 900, FindingCount = 3,
+    };
+
+    public static TaskOptionsEndpoint.TaskOptionsView TaskOptions => new(
+        [new("orchestrate", ["intelligent", "security_audit"], [])], ["all", "security"], ["all", "security"], ["low", "normal", "high", "critical"]);
+
+    public static IReadOnlyList<AgentDescriptor> Agents =>
+    [
+        new() { Name = "SecurityScanner", Layer = 1, Description = "Finds credentials and dangerous code.", Capabilities = ["security"] },
+        new() { Name = "ConflictResolver", Layer = 2, Description = "Merges duplicate findings.", Capabilities = ["findings"], ReadsRepository = false },
+    ];
+
     private static AgentSnapshot Agent(string name, int findings, long durationMs) => new()
     {
         Agent = name,

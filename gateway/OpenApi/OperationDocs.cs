@@ -39,6 +39,11 @@ internal sealed record OperationDoc(string Summary, int[] Problems)
             Request = new RequestDoc(typeof(GenerateBody), ApiExamples.Generate),
             ResponseExample = ApiExamples.GenerateAnswer,
         },
+        ["GetTaskEvents"] = new(
+            "Progress as server-sent events (task_created, layer_started, agent_started, agent_completed, layer_completed, task_completed, heartbeat); every connection replays from the start.",
+            [404, 503]) { ResponseExample = ApiExamples.Event },
+        ["GetTaskOptions"] = new("Every task kind with its valid option values: what a form offers and what a 400 lists.", [503]) { ResponseExample = ApiExamples.TaskOptions },
+        ["ListAgents"] = new("The agents of the cluster by layer, with their capabilities.", [503]) { ResponseExample = ApiExamples.Agents },
         ["ListProviders"] = new("Every provider: configured or not, circuit, latency, errors and usage; never a key.", [503]) { ResponseExample = ApiExamples.Providers },
     };
 }
