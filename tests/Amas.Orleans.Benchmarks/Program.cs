@@ -2,12 +2,13 @@ using Amas.Orleans.Benchmarks;
 
 // Usage:
 //   run [--smoke] --root REPO [--out FILE] [--secretlint DIR]   the whole benchmark; writes the Markdown report
-//   scan DIR [--findings FILE]                                  one measured scan (run starts it as a child process)
+//   scan DIR [--findings FILE] [--agent NAME]                   one measured scan (run starts it as a child process);
+//                                                               NAME: SecurityScanner (default) or CodeQualityInspector
 //   tree DIR MEGABYTES                                          only assemble the text tree
 return args switch
 {
-    ["scan", var root] => await ScanCommand.RunAsync(root, null),
-    ["scan", var root, "--findings", var findings] => await ScanCommand.RunAsync(root, findings),
+    ["scan", var root, .. var rest] when ScanCommand.TryParse(rest, out var findings, out var agent) =>
+        await ScanCommand.RunAsync(root, findings, agent),
     ["tree", var target, var megabytes] => PrintTree(target, long.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
     ["run", .. var rest] => await BenchmarkRun.RunAsync(BenchmarkOptions.Parse(rest)),
     _ => Usage(),
@@ -22,6 +23,6 @@ static int PrintTree(string target, long megabytes)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | scan DIR [--findings FILE] | tree DIR MEGABYTES");
+    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | scan DIR [--findings FILE] [--agent NAME] | tree DIR MEGABYTES");
     return 2;
 }

@@ -12,23 +12,26 @@ internal sealed class BraceFunctionFinder
 
     private readonly LexedSource _source;
     private readonly LexicalSyntax _syntax;
+    private readonly IReadOnlyList<CodeToken> _tokens;
     private readonly string _code;
     private readonly List<BraceBlock> _blocks = [];
     private readonly List<FoundFunction> _functions = [];
     private readonly Dictionary<int, int> _openOfClose = [];
 
-    private BraceFunctionFinder(LexedSource source, LexicalSyntax syntax)
+    private BraceFunctionFinder(LexedSource source, LexicalSyntax syntax, IReadOnlyList<CodeToken> tokens)
     {
         _source = source;
         _syntax = syntax;
+        _tokens = tokens;
         _code = source.Code;
     }
 
     private bool IsJavaScript => _syntax.Language is SourceLanguage.JavaScript or SourceLanguage.TypeScript;
 
-    public static IReadOnlyList<FunctionMetrics> Measure(LexedSource source, LexicalSyntax syntax, CancellationToken cancellationToken)
+    public static IReadOnlyList<FunctionMetrics> Measure(
+        LexedSource source, LexicalSyntax syntax, IReadOnlyList<CodeToken> tokens, CancellationToken cancellationToken)
     {
-        var finder = new BraceFunctionFinder(source, syntax);
+        var finder = new BraceFunctionFinder(source, syntax, tokens);
         finder.Scan(cancellationToken);
         finder._functions.Sort((a, b) => a.NameOffset.CompareTo(b.NameOffset));
         finder._blocks.Sort((a, b) => a.Open.CompareTo(b.Open));
@@ -188,12 +191,17 @@ internal sealed class BraceFunctionFinder
         var excluded = NestedRanges(function);
         var complexity = 1 + DecisionCounter.Count(_code, function.BodyStart, function.BodyEnd, excluded, _syntax);
         var lines = _source.Lines;
+        var size = HalsteadMeasure.Of(_source.Text, _tokens, function.NameOffset, function.LastOffset + 1, excluded, lines);
         return new FunctionMetrics(
             function.Name,
             lines.LineOf(function.NameOffset),
             lines.LineOf(Math.Max(function.NameOffset, function.LastOffset)),
             complexity,
-            NestingDepth(function, excluded));
+            NestingDepth(function, excluded))
+        {
+            HalsteadVolume = size.Volume,
+            CodeLines = size.CodeLines,
+        };
     }
 
     /// <summary>The outermost functions inside this one's body, as sorted [start, end) ranges to leave out.</summary>
