@@ -78,7 +78,7 @@ internal static class CSharpMetricsReader
     {
         var walker = CSharpFunctionWalker.Measure(function);
         var start = StartOffset(function);
-        var size = HalsteadMeasure.Of(text, CSharpTokens.Of(function, OwnCode(function)), 0, text.Length, [], lines);
+        var size = HalsteadMeasure.Of(text, CSharpTokens.Of(function, OwnCode(function)), NameToken(function).SpanStart, text.Length, [], lines);
         return new FunctionMetrics(
             CSharpFunctionNames.Of(function),
             lines.LineOf(start),
@@ -90,6 +90,24 @@ internal static class CSharpMetricsReader
             CodeLines = size.CodeLines,
         };
     }
+
+    /// <summary>
+    /// Where a function's measured tokens begin, as in the lexed languages: at its name (modifiers and the return type
+    /// are the declaration's, not its code).
+    /// </summary>
+    private static SyntaxToken NameToken(SyntaxNode function) => function switch
+    {
+        MethodDeclarationSyntax m => m.Identifier,
+        ConstructorDeclarationSyntax c => c.Identifier,
+        DestructorDeclarationSyntax d => d.TildeToken,
+        OperatorDeclarationSyntax o => o.OperatorKeyword,
+        ConversionOperatorDeclarationSyntax c => c.ImplicitOrExplicitKeyword,
+        LocalFunctionStatementSyntax l => l.Identifier,
+        AccessorDeclarationSyntax a => a.Keyword,
+        PropertyDeclarationSyntax p => p.Identifier,
+        IndexerDeclarationSyntax i => i.ThisKeyword,
+        _ => function.GetFirstToken(),
+    };
 
     /// <summary>A function's own tokens leave out its attributes and its local functions, which are measured apart.</summary>
     private static Func<SyntaxNode, bool> OwnCode(SyntaxNode function) =>

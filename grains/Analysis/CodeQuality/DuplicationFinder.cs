@@ -8,11 +8,15 @@ namespace Amas.Orleans.Analysis.CodeQuality;
 /// <c>lines.append(…)</c> calls, a table of similar rows, a list of strings) are similar statements, not a copied
 /// program, so beyond their first piece they do not count towards the minimum. Each file's matched stretches whose lines
 /// overlap are merged into one <see cref="DuplicateRegion"/> naming every place it was matched against.
-/// Only a few files' tokens are held at a time.
+/// Only a bounded number of files' tokens are held at a time.
 /// </summary>
 internal sealed class DuplicationFinder(int minTokens, int minLines)
 {
-    private const int CachedFiles = 8;
+    /// <summary>About 16 MB of tokens read again: many files' worth, few enough for a bounded final pass.</summary>
+    private const int CachedTokens = 2_000_000;
+
+    /// <summary>Three names in a row (<c>const item of items</c>) are not a repeated statement.</summary>
+    private const int MinRepeatedPiece = 2;
 
     /// <summary>Longer than a statement or a table row usually is.</summary>
     private const int MaxRepeatedPiece = 64;
@@ -29,7 +33,7 @@ internal sealed class DuplicationFinder(int minTokens, int minLines)
     private async Task<List<(CloneSpan Left, CloneSpan Right)>> MatchAsync(
         CloneFingerprints[] files, CloneSeed[] seeds, CloneTokenLoader load, CancellationToken cancellationToken)
     {
-        var cache = new CloneTokenCache(files, load, CachedFiles);
+        var cache = new CloneTokenCache(files, load, CachedTokens);
         var matches = new List<(CloneSpan, CloneSpan)>();
         CloneTokens? left = null, right = null;
         int pairA = -1, pairB = -1, lastDiagonal = 0, lastEnd = -1;
@@ -90,13 +94,14 @@ internal sealed class DuplicationFinder(int minTokens, int minLines)
     }
 
     /// <summary>
-    /// How many of tokens [start, start + length) are not mere repetition: wherever a piece of up to
-    /// <see cref="MaxRepeatedPiece"/> tokens comes three or more times in a row, only its first time counts.
+    /// How many of tokens [start, start + length) are not mere repetition: wherever a piece of
+    /// <see cref="MinRepeatedPiece"/> to <see cref="MaxRepeatedPiece"/> tokens comes three or more times in a row,
+    /// only its first time counts.
     /// </summary>
     private static int DistinctiveLength(int[] ids, int start, int length)
     {
         var repeated = new bool[length];
-        for (var period = 1; period <= Math.Min(MaxRepeatedPiece, length / 3); period++)
+        for (var period = MinRepeatedPiece; period <= Math.Min(MaxRepeatedPiece, length / 3); period++)
         {
             var run = 0;
             for (var i = 0; i + period < length; i++)

@@ -18,7 +18,7 @@ public sealed record FunctionMetrics(
 {
     public int Lines => EndLine - StartLine + 1;
 
-    /// <summary>Halstead volume of the function's own tokens (nested functions left out).</summary>
+    /// <summary>Halstead volume of the function's own tokens, from its name to its end (see <see cref="HalsteadMeasure"/>).</summary>
     public double HalsteadVolume { get; init; }
 
     /// <summary>Lines holding the function's own tokens: no blank or comment lines, no nested functions.</summary>

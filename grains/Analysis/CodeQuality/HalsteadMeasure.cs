@@ -3,7 +3,9 @@ namespace Amas.Orleans.Analysis.CodeQuality;
 /// <summary>
 /// Halstead volume and code lines of a stretch of tokens, the two inputs of the maintainability index besides
 /// complexity. Volume is N × log2(n): N counts every operator and operand token, n the distinct ones (by text);
-/// a closing bracket is not counted apart from its opening one. Code lines are the lines the tokens stand on.
+/// a closing bracket is not counted apart from its opening one. Code lines are the lines the tokens stand on. A
+/// function is measured from its name to its end (modifiers and return type belong to the declaration), without the
+/// functions nested in it, in every language alike.
 /// </summary>
 internal readonly record struct HalsteadMeasure(double Volume, int CodeLines)
 {

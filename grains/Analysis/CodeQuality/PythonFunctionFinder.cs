@@ -164,7 +164,7 @@ internal sealed class PythonFunctionFinder
         var bodyStart = lines.StartOf(def.Line);
         var bodyEnd = lines.EndOf(def.EndLine, _source.Code);
         var complexity = 1 + DecisionCounter.Count(_source.Code, bodyStart, bodyEnd, excluded, _syntax);
-        var size = HalsteadMeasure.Of(_source.Text, _tokens, bodyStart, bodyEnd, excluded, lines);
+        var size = HalsteadMeasure.Of(_source.Text, _tokens, NameOffset(def.Line), bodyEnd, excluded, lines);
 
         var depth = 0;
         var open = new Stack<int>();
@@ -204,6 +204,33 @@ internal sealed class PythonFunctionFinder
             HalsteadVolume = size.Volume,
             CodeLines = size.CodeLines,
         };
+    }
+
+    /// <summary>Where the name stands on a <c>def</c> line, past <c>async</c> and <c>def</c>: measuring starts there, as in the brace languages.</summary>
+    private int NameOffset(int line)
+    {
+        var code = _source.Code;
+        var i = _source.Lines.StartOf(line);
+        var end = _source.Lines.EndOf(line, code);
+        foreach (var keyword in (ReadOnlySpan<string>)["async", "def"])
+        {
+            while (i < end && char.IsWhiteSpace(code[i]))
+            {
+                i++;
+            }
+
+            if (code.AsSpan(i, end - i).StartsWith(keyword, StringComparison.Ordinal))
+            {
+                i += keyword.Length;
+            }
+        }
+
+        while (i < end && char.IsWhiteSpace(code[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private bool IsWildcardCase(int line)

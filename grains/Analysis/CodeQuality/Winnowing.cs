@@ -7,6 +7,7 @@ namespace Amas.Orleans.Analysis.CodeQuality;
 /// two files then shares at least one kept hash, at the same place in both, while only about
 /// <c>2 / (Window + 1)</c> of the runs are kept. A run of fewer than <see cref="MinDistinctTokens"/> different tokens
 /// (a table of <c>#define NAME 1</c> lines, a list of imports) is never kept: its sameness is structure, not a copy.
+/// (Runs shorter than twice that need half their length different.)
 /// </summary>
 internal sealed class Winnowing
 {
@@ -15,10 +16,13 @@ internal sealed class Winnowing
     private const ulong Base = 0x100000001B3UL;
     private const int Buckets = 1024;
 
+    private readonly int _minDistinct;
+
     public Winnowing(int minTokens)
     {
         KgramLength = Math.Max(1, minTokens / 2);
         Window = minTokens - KgramLength + 1;
+        _minDistinct = Math.Min(MinDistinctTokens, (KgramLength + 1) / 2);
     }
 
     public int KgramLength { get; }
@@ -76,7 +80,7 @@ internal sealed class Winnowing
                 continue;
             }
 
-            var hash = distinct >= MinDistinctTokens ? Mix(rolling) : ulong.MaxValue;
+            var hash = distinct >= _minDistinct ? Mix(rolling) : ulong.MaxValue;
             hashes[run % Window] = hash;
             window.PushRightmostMinimum(run, hash, hashes, Window);
             if (run >= Window - 1)
