@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
-using Amas.Orleans.Providers.Tests.Fakes;
+using Amas.Orleans.Testing.Providers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
