@@ -146,6 +146,7 @@ internal sealed partial class AgentGrain(
                 Findings = result.Findings,
                 Metrics = WithCheckoutMetrics(result.Metrics, checkout),
                 Summary = result.Summary,
+                Ai = result.Ai,
                 Counts = FindingTally.Count(result.Findings),
             };
         }

@@ -159,6 +159,9 @@ internal sealed partial class TaskOrchestratorGrain(
             Summary = summary?.Counts ?? new FindingCounts(),
             Findings = page,
             Metrics = summary?.Metrics ?? new Dictionary<string, double>(),
+            ExecutiveSummary = summary?.Summary is { } text
+                ? new ExecutiveSummary { Text = text, WrittenBy = summary.Ai ?? new AgentAiUse { Path = TextPath.RuleBased } }
+                : null,
         };
     }
 
@@ -320,6 +323,7 @@ internal sealed partial class TaskOrchestratorGrain(
             Repository = Record.Repository,
             Inputs = inputs,
             Deadline = agent.Deadline ?? Record.Deadline,
+            Submitter = Record.Spec.Submitter,
         };
 
         try
