@@ -47,38 +47,50 @@ public static class RouterBenchmark
             var router = grains.GetGrain<IProviderRouterGrain>(0);
             using var http = new HttpClient { BaseAddress = server.Address };
 
-            Console.WriteLine($"Router benchmark: {warmup} warm-up and {calls} measured calls per scenario ...");
-            var direct = await MeasureAsync("direct HTTP", warmup, calls, i => DirectAsync(http, i));
             var provider = grains.GetGrain<IProviderGrain>(Healthy);
-            var grain = await MeasureAsync("provider grain", warmup, calls, async i =>
-                Check((await provider.CompleteAsync(new ProviderRequest { Messages = [ProviderMessage.User($"call {i}")] })).IsSuccess));
-            var routed = await MeasureAsync("router", warmup, calls, async i =>
-                Check((await router.GenerateAsync(new GenerateRequest { Prompt = $"call {i}", Providers = [Healthy] })).Success));
             var task = Guid.NewGuid();
-            var budgeted = await MeasureAsync("router + task budget", warmup, calls, async i =>
-                Check((await router.GenerateAsync(new GenerateRequest { Prompt = $"call {i}", Providers = [Budgeted], TaskId = task })).Success));
 
-            var slow = grains.GetGrain<IProviderGrain>(Slow);
-            var closed = await MeasureAsync("failover, circuit closed", 2, failoverCalls, async i =>
-            {
-                var response = await router.GenerateAsync(new GenerateRequest { Prompt = $"failover {i}", Providers = [Slow, Fallback] });
-                Check(response.Success && response.Attempts.Count == 2 && response.Attempts[0].Outcome == ProviderOutcome.Timeout);
-            }, before: () => slow.ResetAsync());
-
-            // Three timeouts open the circuit (FailureThreshold 3); it stays open for the rest of the run.
+            // Three timeouts open the circuit of the first failover pair (FailureThreshold 3); it stays open for the run.
             for (var i = 0; i < 3; i++)
             {
                 await router.GenerateAsync(new GenerateRequest { Prompt = $"opening {i}", Providers = [OpenFirst, OpenFallback] });
             }
 
             Check((await grains.GetGrain<IProviderGrain>(OpenFirst).GetHealthAsync()).Circuit == CircuitState.Open);
-            var open = await MeasureAsync("failover, circuit open", warmup, calls, async i =>
-            {
-                var response = await router.GenerateAsync(new GenerateRequest { Prompt = $"open {i}", Providers = [OpenFirst, OpenFallback] });
-                Check(response.Success && response.Attempts.Count == 1 && response.Provider == OpenFallback);
-            });
 
-            return new RouterFigures(smoke, calls, failoverCalls, SlowTimeout, direct, grain, routed, budgeted, closed, open, load, Commit(root), DateTimeOffset.UtcNow);
+            Console.WriteLine($"Router benchmark: {warmup} warm-up and {calls} measured calls per scenario, interleaved ...");
+            var measured = await MeasureInterleavedAsync(warmup, calls,
+            [
+                ("direct HTTP", i => DirectAsync(http, i)),
+                ("provider grain", async i =>
+                    Check((await provider.CompleteAsync(new ProviderRequest { Messages = [ProviderMessage.User($"call {i}")] })).IsSuccess)),
+                ("router", async i =>
+                    Check((await router.GenerateAsync(new GenerateRequest { Prompt = $"call {i}", Providers = [Healthy] })).Success)),
+                ("router + task budget", async i =>
+                    Check((await router.GenerateAsync(new GenerateRequest { Prompt = $"call {i}", Providers = [Budgeted], TaskId = task })).Success)),
+                ("failover, circuit open", async i =>
+                {
+                    var response = await router.GenerateAsync(new GenerateRequest { Prompt = $"open {i}", Providers = [OpenFirst, OpenFallback] });
+                    Check(response.Success && response.Attempts.Count == 1 && response.Provider == OpenFallback);
+                }),
+            ]);
+
+            // Each call waits out the first provider's timeout; its circuit is reset (outside the measured time) so it stays closed.
+            var slow = grains.GetGrain<IProviderGrain>(Slow);
+            var closed = (await MeasureSelfTimedAsync(2, failoverCalls,
+            [
+                ("failover, circuit closed", async i =>
+                {
+                    await slow.ResetAsync();
+                    var started = Stopwatch.GetTimestamp();
+                    var response = await router.GenerateAsync(new GenerateRequest { Prompt = $"failover {i}", Providers = [Slow, Fallback] });
+                    Check(response.Success && response.Attempts.Count == 2 && response.Attempts[0].Outcome == ProviderOutcome.Timeout);
+                    return Stopwatch.GetElapsedTime(started);
+                }),
+            ]))[0];
+
+            return new RouterFigures(smoke, calls, failoverCalls, SlowTimeout,
+                measured[0], measured[1], measured[2], measured[3], closed, measured[4], load, Commit(root), DateTimeOffset.UtcNow);
         }
         finally
         {
@@ -129,35 +141,48 @@ public static class RouterBenchmark
         Check(answer.RootElement.GetProperty("choices").GetArrayLength() == 1);
     }
 
-    private static async Task<Latencies> MeasureAsync(string scenario, int warmup, int calls, Func<int, Task> call, Func<Task>? before = null)
+    /// <summary>
+    /// Times every scenario's calls in turn — call i of each scenario, then call i+1 of each — so that the load of a
+    /// shared machine falls on all of them alike and their differences mean something.
+    /// </summary>
+    private static Task<IReadOnlyList<Latencies>> MeasureInterleavedAsync(int warmup, int calls, IReadOnlyList<(string Name, Func<int, Task> Call)> scenarios)
+        => MeasureSelfTimedAsync(warmup, calls, [.. scenarios.Select(s => (s.Name, Timed(s.Call)))]);
+
+    /// <summary>As <see cref="MeasureInterleavedAsync"/>, for calls that time themselves (to leave their preparation out).</summary>
+    private static async Task<IReadOnlyList<Latencies>> MeasureSelfTimedAsync(int warmup, int calls, IReadOnlyList<(string Name, Func<int, Task<TimeSpan>> Call)> scenarios)
     {
         for (var i = 0; i < warmup; i++)
         {
-            if (before is not null)
+            foreach (var (_, call) in scenarios)
             {
-                await before();
+                await call(-1 - i);
             }
-
-            await call(-1 - i);
         }
 
-        var milliseconds = new double[calls];
+        var milliseconds = scenarios.Select(_ => new double[calls]).ToArray();
         for (var i = 0; i < calls; i++)
         {
-            if (before is not null)
+            for (var s = 0; s < scenarios.Count; s++)
             {
-                await before();
+                milliseconds[s][i] = (await scenarios[s].Call(i)).TotalMilliseconds;
             }
-
-            var started = Stopwatch.GetTimestamp();
-            await call(i);
-            milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
 
-        var latencies = new Latencies(scenario, milliseconds);
-        Console.WriteLine($"  {scenario}: p50 {latencies.P50:F3} ms, p99 {latencies.P99:F3} ms");
-        return latencies;
+        var results = scenarios.Select((s, index) => new Latencies(s.Name, milliseconds[index])).ToList();
+        foreach (var latencies in results)
+        {
+            Console.WriteLine($"  {latencies.Scenario}: p50 {latencies.P50:F3} ms, p99 {latencies.P99:F3} ms");
+        }
+
+        return results;
     }
+
+    private static Func<int, Task<TimeSpan>> Timed(Func<int, Task> call) => async i =>
+    {
+        var started = Stopwatch.GetTimestamp();
+        await call(i);
+        return Stopwatch.GetElapsedTime(started);
+    };
 
     private static string Commit(string root)
     {

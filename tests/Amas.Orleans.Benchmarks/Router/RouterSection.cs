@@ -20,7 +20,7 @@ public static class RouterSection
 
         md.AppendLine(Heading);
         md.AppendLine();
-        Line($"One silo in the benchmark process with the providers registered as in production (`AddAmasProviders`), every provider a `custom` deployment on the loopback fake server (`tests/Amas.Orleans.Testing/Providers/FakeProviderServer.cs`, Kestrel on 127.0.0.1). Calls go one at a time from the silo's own grain factory, as an agent's do; each scenario has its warm-up calls first, then {figures.Calls:N0} measured calls ({figures.FailoverCalls:N0} for the circuit-closed failover, which waits out a timeout each time). The anchor is the same chat-completions request sent straight to the fake with `HttpClient`. Response cache off (the default); no budget unless the row says so.");
+        Line($"One silo in the benchmark process with the providers registered as in production (`AddAmasProviders`), every provider a `custom` deployment on the loopback fake server (`tests/Amas.Orleans.Testing/Providers/FakeProviderServer.cs`, Kestrel on 127.0.0.1). Calls go one at a time from the silo's own grain factory, as an agent's do, the scenarios interleaved (call i of each, then call i+1 of each) so that the load of this shared machine falls on all alike; after the warm-up calls, {figures.Calls:N0} measured calls per scenario ({figures.FailoverCalls:N0} for the circuit-closed failover, which waits out a timeout each time and is measured after the others). The anchor is the same chat-completions request sent straight to the fake with `HttpClient`. Response cache off (the default); no budget unless the row says so.");
         md.AppendLine();
         md.AppendLine("| scenario | p50 ms | p99 ms | mean ms | calls |");
         md.AppendLine("|---|---:|---:|---:|---:|");
