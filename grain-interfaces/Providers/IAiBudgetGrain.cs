@@ -13,4 +13,8 @@ public interface IAiBudgetGrain : IGrainWithStringKey
     /// <summary>Adds one call's usage; returns the new totals.</summary>
     [Alias("Charge")]
     Task<AiBudgetSpent> ChargeAsync(long tokens, decimal costUsd);
+
+    /// <summary>Forgets the budget (a purged task's).</summary>
+    [Alias("Clear")]
+    Task ClearAsync();
 }

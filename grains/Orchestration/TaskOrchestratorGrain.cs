@@ -178,6 +178,7 @@ internal sealed partial class TaskOrchestratorGrain(
         }
 
         await Task.WhenAll(Record.Agents.Select(a => GrainFactory.GetAgent(TaskId, a.Agent).PurgeAsync()));
+        await GrainFactory.GetGrain<Providers.IAiBudgetGrain>(Providers.AiBudgetKeys.ForTask(TaskId)).ClearAsync();
         await journal.PurgeAsync(TaskId, CancellationToken.None);
         await StopWatchAsync();
         await state.ClearStateAsync();

@@ -20,5 +20,15 @@ internal sealed class AiBudgetGrain(
         return Spent();
     }
 
+    public async Task ClearAsync()
+    {
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        DeactivateOnIdle();
+    }
+
     private AiBudgetSpent Spent() => new() { Tokens = state.State.Tokens, CostUsd = state.State.CostUsd, Calls = state.State.Calls };
 }

@@ -49,13 +49,16 @@ public sealed class AiExecutiveSummaryTests(AiAgentCluster cluster)
         Assert.DoesNotContain(SampleRepository.GitHubToken, text);
         Assert.DoesNotContain(SampleRepository.AwsAccessKeyId, text);
 
-        // The answer's usage was charged to the task's budget.
-        var spent = await cluster.Client.GetGrain<IAiBudgetGrain>(AiBudgetKeys.ForTask(taskId)).GetSpentAsync();
-        Assert.Equal(12, spent.Tokens);
+        // The answer's usage was charged to the task's budget, which goes when the task is purged.
+        var budget = cluster.Client.GetGrain<IAiBudgetGrain>(AiBudgetKeys.ForTask(taskId));
+        Assert.Equal(12, (await budget.GetSpentAsync()).Tokens);
 
         var markdown = MarkdownReport.Write(result, result.Findings.Items);
         Assert.Contains("## Executive summary", markdown);
         Assert.Contains($"Written by AI: {AgentCluster.ProviderId} ({AgentCluster.ProviderId}), model {AgentCluster.ProviderId}-model.", markdown);
+
+        Assert.True(await cluster.Client.GetGrain<Tasks.ITaskOrchestratorGrain>(taskId).PurgeAsync());
+        Assert.Equal(0, (await budget.GetSpentAsync()).Tokens);
     }
 
     [Fact]
