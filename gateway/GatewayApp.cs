@@ -1,5 +1,6 @@
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
+using Amas.Orleans.Silo.Hosting;
 using Orleans.Dashboard;
 
 namespace Amas.Orleans.Gateway;
@@ -17,15 +18,20 @@ public static class GatewayApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The web console (wwwroot): static files only, calling the same public API as everyone else.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
 
         app.MapTaskEndpoints();
         app.MapTaskListEndpoint();
         app.MapWorkflowEndpoints();
         app.MapProviderEndpoints();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapAgentEndpoints();
+        app.MapTaskEventsEndpoint();
+        app.MapTaskOptionsEndpoint();
+        app.MapAmasHealth();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapOrleansDashboard("/dashboard");
+        app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAdminOutsideEmbedded(app.Services.GetRequiredService<GatewayOptions>());
 
         app.Logger.LogWarning("Authentication is OFF: every caller is '{Caller}'. Do not expose this gateway beyond this machine.", Callers.Anonymous);
         if (EmbeddedDefaults.AllowedRoot is { } root)

@@ -3,6 +3,7 @@ using Amas.Orleans.Providers.Client;
 using Amas.Orleans.Providers.Configuration;
 using Amas.Orleans.Providers.Routing;
 using Amas.Orleans.Providers.Safety;
+using Amas.Orleans.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +47,8 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<AiBudgets>();
         services.TryAddSingleton<ResponseCache>();
         services.TryAddSingleton<ProviderRouter>();
+        services.AddMetrics();
+        services.TryAddSingleton<ProviderMetrics>();
         services.AddHostedService<ProviderStartupReport>();
         return services;
     }
