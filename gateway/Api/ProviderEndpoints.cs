@@ -9,6 +9,7 @@ public static class ProviderEndpoints
 {
     public const int MaxPromptLength = 200_000;
     public const int MaxTimeoutSeconds = 600;
+    public const int MaxDataDocuments = 100;
 
     public static IEndpointRouteBuilder MapProviderEndpoints(this IEndpointRouteBuilder app)
     {
@@ -17,8 +18,11 @@ public static class ProviderEndpoints
         return app;
     }
 
-    /// <summary>200 with the answer; 502 with the same shape (success false, every attempt, the error) when no provider answered.</summary>
-    private static async Task<Results<Ok<GenerateResponse>, JsonHttpResult<GenerateResponse>, ValidationProblem>> GenerateAsync(
+    /// <summary>
+    /// 200 with the answer; 502 with the same shape (success false, every attempt, the error) when no provider
+    /// answered; 429 problem details when a budget of the task or the caller is spent (no provider was called).
+    /// </summary>
+    private static async Task<Results<Ok<GenerateResponse>, JsonHttpResult<GenerateResponse>, ValidationProblem, ProblemHttpResult>> GenerateAsync(
         HttpContext http, IClusterClient cluster)
     {
         var body = await TaskSubmission.ReadBodyAsync(http);
@@ -29,10 +33,45 @@ public static class ProviderEndpoints
             return TypedResults.ValidationProblem(errors, title: "The request is invalid.");
         }
 
-        var response = await cluster.GetGrain<IProviderRouterGrain>(0).GenerateAsync(request, http.RequestAborted);
-        return response.Success
-            ? TypedResults.Ok(response)
-            : TypedResults.Json(response, statusCode: StatusCodes.Status502BadGateway);
+        // The budget is the authenticated caller's, never one the body names.
+        var response = await cluster.GetGrain<IProviderRouterGrain>(0).GenerateAsync(request with { Caller = Callers.Of(http) }, http.RequestAborted);
+        return response switch
+        {
+            { Success: true } => TypedResults.Ok(response),
+            { ErrorCode: GenerateErrorCodes.BudgetExhausted } => BudgetProblem(http, response),
+            { ErrorCode: GenerateErrorCodes.InvalidRequest } => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is invalid.", detail: response.Error),
+            _ => TypedResults.Json(response, statusCode: StatusCodes.Status502BadGateway),
+        };
+    }
+
+    /// <summary>
+    /// 429 rather than 403: the request is allowed, only not now. A caller's daily budget sends Retry-After (until
+    /// UTC midnight); a task's budget never resets, which the problem's <c>resets_at</c> (null) says.
+    /// </summary>
+    private static ProblemHttpResult BudgetProblem(HttpContext http, GenerateResponse response)
+    {
+        var budget = response.Budget;
+        if (budget?.ResetsAt is { } resetsAt)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling((resetsAt - DateTimeOffset.UtcNow).TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "The AI budget is spent.",
+            detail: response.Error,
+            type: "https://amas.dev/problems/ai-budget-exhausted",
+            extensions: new Dictionary<string, object?>
+            {
+                ["error_code"] = GenerateErrorCodes.BudgetExhausted,
+                ["scope"] = budget?.Scope,
+                ["owner"] = budget?.Owner,
+                ["resource"] = budget?.Resource,
+                ["limit"] = budget?.Limit,
+                ["spent"] = budget?.Spent,
+                ["resets_at"] = budget?.ResetsAt,
+            });
     }
 
     private static async Task<Ok<IReadOnlyList<ProviderView>>> ListAsync(IClusterClient cluster)
@@ -49,7 +88,7 @@ public static class ProviderEndpoints
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            errors[""] = ["The body must be a JSON object: {\"prompt\": …, \"system_prompt\"?, \"strategy\"?, \"timeout\"?}."];
+            errors[""] = ["The body must be a JSON object: {\"prompt\": …, \"system_prompt\"?, \"data\"?, \"strategy\"?, \"timeout\"?, \"task_id\"?}."];
             return null;
         }
 
@@ -81,6 +120,20 @@ public static class ProviderEndpoints
         var maxTokens = Number(body, "max_tokens", errors, 1, 1_000_000, "tokens");
         var temperature = Number(body, "temperature", errors, 0, 2, "");
         var providers = Strings(body, "providers", errors);
+        var data = Documents(body, "data", errors);
+        Guid? taskId = null;
+        if (String(body, "task_id", errors) is { } id)
+        {
+            if (Guid.TryParse(id, out var parsed))
+            {
+                taskId = parsed;
+            }
+            else
+            {
+                errors["task_id"] = ["task_id must be a task id (a GUID)."];
+            }
+        }
+
         return errors.Count > 0 ? null : new GenerateRequest
         {
             Prompt = prompt!,
@@ -90,7 +143,47 @@ public static class ProviderEndpoints
             MaxTokens = maxTokens is { } tokens ? (int)tokens : null,
             Temperature = temperature,
             Providers = providers,
+            Data = data,
+            TaskId = taskId,
         };
+    }
+
+    /// <summary><c>data</c>: untrusted text the prompt is about, <c>[{"name": "README.md", "content": "…"}, …]</c>.</summary>
+    private static IReadOnlyList<DataDocument>? Documents(JsonElement body, string field, Dictionary<string, string[]> errors)
+    {
+        if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var problem = $"{field} must be a list of at most {MaxDataDocuments} objects {{\"name\": string, \"content\": string}} of at most {MaxPromptLength} characters in all.";
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > MaxDataDocuments)
+        {
+            errors[field] = [problem];
+            return null;
+        }
+
+        var documents = new List<DataDocument>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object
+                || !item.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String
+                || (item.TryGetProperty("name", out var name) && name.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
+            {
+                errors[field] = [problem];
+                return null;
+            }
+
+            documents.Add(new DataDocument(name.ValueKind == JsonValueKind.String ? name.GetString()! : $"document {documents.Count + 1}", content.GetString()!));
+        }
+
+        if (documents.Sum(d => d.Content.Length) > MaxPromptLength)
+        {
+            errors[field] = [problem];
+            return null;
+        }
+
+        return documents;
     }
 
     private static string? String(JsonElement body, string field, Dictionary<string, string[]> errors)

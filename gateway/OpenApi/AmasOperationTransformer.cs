@@ -28,6 +28,7 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
         [409] = "The task has not finished yet.",
         [413] = "The body is larger than the gateway accepts.",
         [422] = "The Idempotency-Key was used before for a different body.",
+        [429] = "A token or cost budget of the task or the caller is spent; no provider was called. The problem names the budget (scope, resource, limit, spent, resets_at); a caller's daily budget sends Retry-After.",
         [503] = "The cluster did not answer in time; retry after Retry-After seconds.",
     };
 

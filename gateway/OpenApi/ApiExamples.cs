@@ -39,6 +39,7 @@ internal static class ApiExamples
         Timeout = 30,
         MaxTokens = 200,
         Temperature = 0.2,
+        Data = [new DataDocument("config/settings.py", "DB_PASSWORD = \"changeme\"\n")],
     };
 
     public static TaskAccepted Accepted => new(Id, TaskLifecycle.Pending, TaskLinks.For(Id));
@@ -93,6 +94,11 @@ internal static class ApiExamples
             Total = 2,
         },
         Metrics = new Dictionary<string, double> { ["SecurityScanner.files_scanned"] = 148 },
+        ExecutiveSummary = new ExecutiveSummary
+        {
+            Text = "2 findings (1 critical, 1 medium) from 6 agent reports. Most severe: aws-access-key-id (critical) in config/settings.py:12. Fix the 1 critical and high findings first, starting with leaked secrets (rotate them).",
+            WrittenBy = new AgentAiUse { Path = TextPath.RuleBased, Reason = "no AI provider configured" },
+        },
     };
 
     public static TaskListPage List => new(
@@ -120,6 +126,9 @@ internal static class ApiExamples
             new ProviderAttempt { Provider = "groq", Outcome = ProviderOutcome.Success, Called = true, StatusCode = 200, LatencyMs = 412 },
         ],
         LatencyMs = 501,
+        PromptTokens = 58,
+        CompletionTokens = 14,
+        EstimatedCostUsd = 0.000046m,
     };
 
     public static IReadOnlyList<ProviderEndpoints.ProviderView> Providers =>

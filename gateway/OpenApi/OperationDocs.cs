@@ -33,8 +33,8 @@ internal sealed record OperationDoc(string Summary, int[] Problems)
         },
         ["GetWorkflowStatus"] = new("AMAS-compatible: a workflow's status with its progress (0–1).", [404, 503]) { ResponseExample = ApiExamples.Workflow },
         ["Generate"] = new(
-            "One completion through the AI router; every attempt is listed. 502 with the same shape when no provider answered.",
-            [400, 503])
+            "One completion through the AI router; every attempt is listed. 502 with the same shape when no provider answered; 429 when a budget is spent.",
+            [400, 429, 503])
         {
             Request = new RequestDoc(typeof(GenerateBody), ApiExamples.Generate),
             ResponseExample = ApiExamples.GenerateAnswer,

@@ -35,4 +35,13 @@ public sealed record GenerateBody
 
     /// <summary>Restricts the router to these provider ids; absent: every configured provider.</summary>
     public IReadOnlyList<string>? Providers { get; init; }
+
+    /// <summary>
+    /// Text the prompt is about (files, issues, pages): sent to providers as fenced, untrusted data, never as
+    /// instructions, with secrets redacted. At most 100 documents and 200,000 characters in all.
+    /// </summary>
+    public IReadOnlyList<DataDocument>? Data { get; init; }
+
+    /// <summary>The task this request serves: the task's token and cost budget applies (the caller's always does).</summary>
+    public Guid? TaskId { get; init; }
 }

@@ -20,4 +20,6 @@ public sealed record AgentReport
     [Id(10)] public FindingCounts Counts { get; init; } = new();
     /// <summary>The layer of the agent that wrote it (1 to 4).</summary>
     [Id(11)] public int Layer { get; init; }
+    /// <summary>For an agent that writes text: whether an AI provider wrote it (which, with which model) or its rules did, and why.</summary>
+    [Id(12)] public AgentAiUse? Ai { get; init; }
 }

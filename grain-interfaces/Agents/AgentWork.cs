@@ -15,4 +15,6 @@ public sealed record AgentWork
     /// <summary>Agents of earlier layers (same task) whose reports this agent reads.</summary>
     [Id(5)] public IReadOnlyList<string> Inputs { get; init; } = [];
     [Id(6)] public required DateTimeOffset Deadline { get; init; }
+    /// <summary>Who submitted the task: an agent's AI requests are charged to this caller's daily budget.</summary>
+    [Id(7)] public string? Submitter { get; init; }
 }

@@ -16,4 +16,13 @@ public sealed record GenerateRequest
     [Id(6)] public IReadOnlyList<string>? Providers { get; init; }
     /// <summary>For <see cref="RoutingStrategy.Fastest"/>: start a second provider when the first has not answered after this delay. Null: the configured default.</summary>
     [Id(7)] public TimeSpan? HedgeAfter { get; init; }
+    /// <summary>
+    /// Repository, issue or page text the prompt is about. Sent as quoted, untrusted data (fenced, with a per-request
+    /// nonce, under a system instruction not to follow it), never mixed into the prompt's instructions.
+    /// </summary>
+    [Id(8)] public IReadOnlyList<DataDocument>? Data { get; init; }
+    /// <summary>The task this request serves: its token and cost budget is checked before and charged after.</summary>
+    [Id(9)] public Guid? TaskId { get; init; }
+    /// <summary>Who asks (the authenticated caller, or a task's submitter): the caller's daily budget applies.</summary>
+    [Id(10)] public string? Caller { get; init; }
 }

@@ -11,4 +11,6 @@ public sealed record TaskResult
     [Id(2)] public required FindingPage Findings { get; init; }
     /// <summary>Figures from the agents, prefixed by agent name (<c>CodeQualityInspector.files_scanned</c>).</summary>
     [Id(3)] public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+    /// <summary>The Reporter's executive summary and who wrote it; null when the Reporter did not succeed.</summary>
+    [Id(4)] public ExecutiveSummary? ExecutiveSummary { get; init; }
 }

@@ -163,6 +163,7 @@ internal sealed partial class AgentGrain(
                 Findings = result.Findings,
                 Metrics = WithCheckoutMetrics(result.Metrics, checkout),
                 Summary = result.Summary,
+                Ai = result.Ai,
                 Counts = FindingTally.Count(result.Findings),
             };
         }

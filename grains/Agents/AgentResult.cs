@@ -2,11 +2,15 @@ using Amas.Orleans.Findings;
 
 namespace Amas.Orleans.Agents;
 
-/// <summary>What an agent run produced. Metrics are named in snake_case (files_scanned, functions, …).</summary>
+/// <summary>
+/// What an agent run produced. Metrics are named in snake_case (files_scanned, functions, …). <paramref name="Ai"/>:
+/// for an agent that writes text, whether an AI provider or its rules wrote it.
+/// </summary>
 public sealed record AgentResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyDictionary<string, double> Metrics,
-    string? Summary = null)
+    string? Summary = null,
+    AgentAiUse? Ai = null)
 {
     public static AgentResult Empty(string summary) => new([], new Dictionary<string, double>(), summary);
 }

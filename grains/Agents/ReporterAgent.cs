@@ -1,14 +1,15 @@
-using Amas.Orleans.Analysis.Findings;
-using Amas.Orleans.Findings;
+using Amas.Orleans.Agents.Completions;
+using Amas.Orleans.Reports.Executive;
 
 namespace Amas.Orleans.Agents;
 
 /// <summary>
 /// Layer 4, the last step: the task's report. Its findings are the ConflictResolver's when it ran (they already
 /// stand for every detection report), plus what later layers added; otherwise every input's, one per fingerprint.
-/// Every input's metrics are carried over under the agent's name.
+/// Every input's metrics are carried over under the agent's name. Its summary is a short executive summary, written by
+/// an AI provider through the router when one is configured and answers, by rules otherwise; the report says which.
 /// </summary>
-public sealed class ReporterAgent : IAgent
+public sealed class ReporterAgent(AgentCompletions completions) : IAgent
 {
     public const string AgentName = "Reporter";
 
@@ -16,12 +17,12 @@ public sealed class ReporterAgent : IAgent
     {
         Name = AgentName,
         Layer = 4,
-        Description = "Writes the task's report: summary counts by severity, category and agent, and the findings.",
-        Capabilities = ["report"],
+        Description = "Writes the task's report: an executive summary (AI-written when a provider is configured), summary counts by severity, category and agent, and the findings.",
+        Capabilities = ["report", "ai_summary"],
         ReadsRepository = false,
     };
 
-    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var resolver = context.Inputs.FirstOrDefault(r => r.Agent == ConflictResolverAgent.AgentName);
         IEnumerable<AgentReport> sources = resolver is null
@@ -47,14 +48,9 @@ public sealed class ReporterAgent : IAgent
             }
         }
 
-        var counts = FindingTally.Count(findings);
-        var bySeverity = Enum.GetValues<Severity>().Reverse()
-            .Select(s => (Name: s.ToString().ToLowerInvariant(), Count: counts.BySeverity.GetValueOrDefault(s.ToString().ToLowerInvariant())))
-            .Where(s => s.Count > 0)
-            .Select(s => $"{s.Count} {s.Name}");
-        var summary = findings.Length == 0
-            ? $"No findings from {context.Inputs.Count} agent reports."
-            : $"{findings.Length} findings ({string.Join(", ", bySeverity)}) from {context.Inputs.Count} agent reports.";
-        return Task.FromResult(new AgentResult(findings, metrics, summary));
+        var completion = await completions.AskAsync(context, ExecutiveSummaryPrompt.For(findings, context.Inputs.Count), cancellationToken);
+        var summary = completion.ByAi ? completion.Content! : RuleBasedExecutiveSummary.Write(findings, context.Inputs.Count);
+        metrics[$"{AgentName}.ai_summary"] = completion.ByAi ? 1 : 0;
+        return new AgentResult(findings, metrics, summary, completion.Use);
     }
 }

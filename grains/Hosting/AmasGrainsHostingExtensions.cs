@@ -1,4 +1,5 @@
 using Amas.Orleans.Agents;
+using Amas.Orleans.Agents.Completions;
 using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.CodeQuality;
@@ -62,6 +63,7 @@ public static class AmasGrainsHostingExtensions
         services.AddHostedService<RetentionService>();
         services.AddAmasRepositories(configuration);
         services.AddAmasProviders(configuration);
+        services.TryAddSingleton<AgentCompletions>();
 
         services.AddAgent<CodeQualityInspectorAgent>();
         services.AddAgent<SecurityScannerAgent>();

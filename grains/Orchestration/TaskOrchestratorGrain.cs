@@ -186,6 +186,9 @@ internal sealed partial class TaskOrchestratorGrain(
             Summary = summary?.Counts ?? new FindingCounts(),
             Findings = page,
             Metrics = summary?.Metrics ?? new Dictionary<string, double>(),
+            ExecutiveSummary = summary?.Summary is { } text
+                ? new ExecutiveSummary { Text = text, WrittenBy = summary.Ai ?? new AgentAiUse { Path = TextPath.RuleBased } }
+                : null,
         };
     }
 
@@ -202,6 +205,7 @@ internal sealed partial class TaskOrchestratorGrain(
         }
 
         await Task.WhenAll(Record.Agents.Select(a => GrainFactory.GetAgent(TaskId, a.Agent).PurgeAsync()));
+        await GrainFactory.GetGrain<Providers.IAiBudgetGrain>(Providers.AiBudgetKeys.ForTask(TaskId)).ClearAsync();
         await journal.PurgeAsync(TaskId, CancellationToken.None);
         await StopWatchAsync();
         await state.ClearStateAsync();
@@ -371,6 +375,7 @@ internal sealed partial class TaskOrchestratorGrain(
             Repository = Record.Repository,
             Inputs = inputs,
             Deadline = agent.Deadline ?? Record.Deadline,
+            Submitter = Record.Spec.Submitter,
         };
 
         // The agent's spans hang under its layer's. Like the slot, set on this method's own async flow only.

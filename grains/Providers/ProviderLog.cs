@@ -22,4 +22,10 @@ internal static partial class ProviderLog
 
     [LoggerMessage(EventId = 5105, Level = LogLevel.Information, Message = "Providers: {Configured} of {Total} configured ({Ids}); unconfigured providers are never called")]
     public static partial void Configured(ILogger logger, int configured, int total, string ids);
+
+    [LoggerMessage(EventId = 5106, Level = LogLevel.Error, Message = "Could not charge {Tokens} tokens to the AI budgets of task {TaskId} and caller {Caller}")]
+    public static partial void BudgetChargeFailed(ILogger logger, Exception exception, Guid? taskId, string? caller, long tokens);
+
+    [LoggerMessage(EventId = 5107, Level = LogLevel.Information, Message = "AI request refused: {Reason}")]
+    public static partial void BudgetExhausted(ILogger logger, string reason);
 }

@@ -1,3 +1,4 @@
+using Amas.Orleans.Providers.Budgets;
 using Amas.Orleans.Providers.Client;
 using Amas.Orleans.Providers.Configuration;
 using Amas.Orleans.Providers.Routing;
@@ -15,7 +16,7 @@ public static class ProvidersServiceCollectionExtensions
     /// <summary>
     /// What the provider and router grains need on a silo: <c>Amas:Providers</c> bound and validated at start, the
     /// provider catalog (keys from <paramref name="configuration"/>, which on a host includes the environment), the
-    /// HTTP client, and the router's per-silo cursor, health cache and de-duplication. The providers read the
+    /// HTTP client, and the router's per-silo cursor, health cache, de-duplication, response cache and budgets. The providers read the
     /// <see cref="TimeProvider"/> keyed <see cref="ProviderServices.ClockKey"/> (the registered one, else the system clock).
     /// </summary>
     public static IServiceCollection AddAmasProviders(this IServiceCollection services, IConfiguration configuration)
@@ -42,6 +43,9 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<RequestDeduplicator>();
         services.TryAddSingleton<RoundRobinCursors>();
         services.TryAddSingleton(_ => new PromptSecretRedactor());
+        services.TryAddSingleton<ProviderPromptBuilder>();
+        services.TryAddSingleton<AiBudgets>();
+        services.TryAddSingleton<ResponseCache>();
         services.TryAddSingleton<ProviderRouter>();
         services.AddMetrics();
         services.TryAddSingleton<ProviderMetrics>();

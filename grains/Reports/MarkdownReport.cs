@@ -22,6 +22,7 @@ public static class MarkdownReport
 
         var md = new StringBuilder();
         WriteHeader(md, result.Task);
+        WriteExecutiveSummary(md, result.ExecutiveSummary);
         WriteLayers(md, result.Task);
         WriteSummary(md, allFindings);
         WriteMetrics(md, result.Metrics);
@@ -55,6 +56,20 @@ public static class MarkdownReport
 
             md.Append('\n');
         }
+    }
+
+    private static void WriteExecutiveSummary(StringBuilder md, ExecutiveSummary? summary)
+    {
+        if (summary is null)
+        {
+            return;
+        }
+
+        md.Append("\n## Executive summary\n\n").Append(MarkdownText.Inline(summary.Text, "")).Append("\n\n");
+        var by = summary.WrittenBy;
+        md.Append('_').Append(by.Path == Agents.TextPath.Ai
+            ? $"Written by AI: {MarkdownText.Inline(by.ProviderName ?? by.Provider ?? "a provider")} ({MarkdownText.Inline(by.Provider ?? "?")}), model {MarkdownText.Inline(by.Model ?? "?")}."
+            : $"Rule-based summary: {MarkdownText.Inline(by.Reason ?? "written by rules")}.").Append("_\n");
     }
 
     private static string Target(TaskSnapshot task) => task.Target switch

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amas.Orleans.Analysis.Tests.Corpus;
+using Amas.Orleans.Benchmarks.Router;
 
 namespace Amas.Orleans.Benchmarks;
 
@@ -13,7 +14,8 @@ public sealed record Timed(int ExitCode, double WallSeconds, double CpuSeconds, 
 
 /// <summary>
 /// The whole scanner benchmark: assemble the text tree, scan it with our SecurityScanner and with secretlint (each in
-/// its own process under /usr/bin/time), scan the planted corpus with both, and write the Markdown report.
+/// its own process under /usr/bin/time), scan the planted corpus with both, measure the AI router against its
+/// loopback fake, and write the Markdown report.
 /// </summary>
 public static partial class BenchmarkRun
 {
@@ -90,7 +92,9 @@ public static partial class BenchmarkRun
             theirHits = Secretlint.ReadJsonFindings(json, corpus);
         }
 
-        var report2 = new Report(options, manifest, load, scan, ours, theirs, theirFindings, secretlint, planted, ourHits, theirHits);
+        var router = await RouterBenchmark.RunAsync(options.Smoke, options.Root);
+
+        var report2 = new Report(options, manifest, load, scan, ours, theirs, theirFindings, secretlint, planted, ourHits, theirHits, router);
         Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
         await File.WriteAllTextAsync(options.Output, report2.Markdown());
         Console.WriteLine($"Wrote {options.Output}");

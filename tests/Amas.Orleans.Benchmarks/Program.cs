@@ -1,7 +1,9 @@
 using Amas.Orleans.Benchmarks;
+using Amas.Orleans.Benchmarks.Router;
 
 // Usage:
 //   run [--smoke] --root REPO [--out FILE] [--secretlint DIR]   the whole benchmark; writes the Markdown report
+//   router [--smoke] --root REPO [--out FILE]                   only the router part; replaces its section of the report
 //   scan DIR [--findings FILE] [--agent NAME]                   one measured scan (run starts it as a child process);
 //                                                               NAME: SecurityScanner (default) or CodeQualityInspector
 //   tree DIR MEGABYTES                                          only assemble the text tree
@@ -11,6 +13,7 @@ return args switch
         await ScanCommand.RunAsync(root, findings, agent),
     ["tree", var target, var megabytes] => PrintTree(target, long.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
     ["run", .. var rest] => await BenchmarkRun.RunAsync(BenchmarkOptions.Parse(rest)),
+    ["router", .. var rest] => await RouterCommand.RunAsync(BenchmarkOptions.Parse(rest)),
     _ => Usage(),
 };
 
@@ -23,6 +26,6 @@ static int PrintTree(string target, long megabytes)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | scan DIR [--findings FILE] [--agent NAME] | tree DIR MEGABYTES");
+    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | router [--smoke] --root REPO [--out FILE] | scan DIR [--findings FILE] [--agent NAME] | tree DIR MEGABYTES");
     return 2;
 }

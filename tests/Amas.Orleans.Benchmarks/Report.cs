@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Amas.Orleans.Analysis.Tests.Corpus;
+using Amas.Orleans.Benchmarks.Router;
 
 namespace Amas.Orleans.Benchmarks;
 
@@ -18,7 +19,8 @@ public sealed class Report(
     Secretlint? secretlint,
     IReadOnlyList<PlantedSecret> planted,
     List<(string File, int Line)> ourHits,
-    List<(string File, int Line)>? theirHits)
+    List<(string File, int Line)>? theirHits,
+    RouterFigures router)
 {
     private const double Mega = 1_000_000;
 
@@ -39,6 +41,8 @@ public sealed class Report(
             text.Append(Invariant, $"max RSS {theirs.MaxRssBytes / 1048576.0:F0} MiB, {TheirTruePositives}/{planted.Count} planted secrets; ");
             text.Append(Invariant, $"speed-up {theirs.WallSeconds / ours.WallSeconds:F1}x");
         }
+
+        text.Append(Invariant, $"; router overhead p50 {router.OverheadP50:F3} ms, open-circuit failover p50 {router.FailoverCircuitOpen.P50:F3} ms vs healthy {router.Router.P50:F3} ms");
 
         return text.ToString();
     }
@@ -109,6 +113,8 @@ public sealed class Report(
         Line($"| other reports (not a planted line) | | {ourHits.Count(h => !plantedLines.Contains(h))} | {(theirHits is null ? "n/a" : theirHits.Count(h => !plantedLines.Contains(h)).ToString(Invariant))} |");
         md.AppendLine();
 
+        md.Append(RouterSection.Markdown(router, $"tests/Amas.Orleans.Benchmarks/run.sh{(options.Smoke ? " --smoke" : "")}"));
+
         Line($"## The tree");
         md.AppendLine();
         Line($"Assembled by `TextTree.Assemble` (tests/Amas.Orleans.Benchmarks/TextTree.cs) from files already on the machine: sources in this order, each source's files in ordinal path order, until {options.TreeBytes / 1048576} MiB; text only (no NUL byte in the first 8 KiB), 1 byte to 1 MiB, no dot-files, no `.gitignore`, `node_modules` folders renamed `node_mods` (so that neither tool skips anything the other reads).");
@@ -139,8 +145,10 @@ public sealed class Report(
         md.AppendLine("```sh");
         md.AppendLine("# everything (installs secretlint into .amas/bench/node when missing, builds Release, writes this file):");
         md.AppendLine("tests/Amas.Orleans.Benchmarks/run.sh");
-        md.AppendLine("# smoke mode for CI (a 2 MiB tree, seconds; writes .amas/bench/benchmarks-smoke.md):");
+        md.AppendLine("# smoke mode for CI (a 2 MiB tree and a few hundred router calls, seconds; writes .amas/bench/benchmarks-smoke.md):");
         md.AppendLine("tests/Amas.Orleans.Benchmarks/run.sh --smoke");
+        md.AppendLine("# only the router part (about a minute; replaces its section here and keeps the others):");
+        md.AppendLine("tests/Amas.Orleans.Benchmarks/run.sh --router-only");
         md.AppendLine();
         md.AppendLine("# what run.sh does:");
         md.AppendLine("npm install --prefix .amas/bench/node --no-audit --no-fund secretlint @secretlint/secretlint-rule-preset-recommend");
@@ -154,6 +162,8 @@ public sealed class Report(
         md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks scan .amas/bench/corpus --findings .amas/bench/ours-corpus.tsv");
         md.AppendLine("(cd .amas/bench/corpus && node ../node/node_modules/secretlint/bin/secretlint.js '**/*' '**/.*' \\");
         md.AppendLine("    --secretlintrc ../node/.secretlintrc.json --format json --output ../secretlint-corpus.json)");
+        md.AppendLine("# then, in the run process, the router part (what --router-only runs alone):");
+        md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks router --root .");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("`.secretlintrc.json`: `{ \"rules\": [ { \"id\": \"@secretlint/secretlint-rule-preset-recommend\" } ] }`.");

@@ -37,11 +37,12 @@ public sealed class MetricsTests(ObservedGateway gateway)
 
         Assert.Equal(0, Sum(after, AgentMetrics.Failures) - Sum(before, AgentMetrics.Failures));
 
+        // Two provider calls a task: the AdvisingAgent's question and the Reporter's executive summary.
         var provider = (TelemetryTags.Provider, ObservedGateway.Provider);
-        Assert.Equal(1, Sum(after, ProviderMetrics.Calls, provider, (TelemetryTags.Outcome, "success")) - Sum(before, ProviderMetrics.Calls, provider, (TelemetryTags.Outcome, "success")));
+        Assert.Equal(2, Sum(after, ProviderMetrics.Calls, provider, (TelemetryTags.Outcome, "success")) - Sum(before, ProviderMetrics.Calls, provider, (TelemetryTags.Outcome, "success")));
         // The fake provider reports 5 prompt and 7 completion tokens per answer.
-        Assert.Equal(5, Sum(after, ProviderMetrics.Tokens, provider, (TelemetryTags.TokenType, "input")) - Sum(before, ProviderMetrics.Tokens, provider, (TelemetryTags.TokenType, "input")));
-        Assert.Equal(7, Sum(after, ProviderMetrics.Tokens, provider, (TelemetryTags.TokenType, "output")) - Sum(before, ProviderMetrics.Tokens, provider, (TelemetryTags.TokenType, "output")));
+        Assert.Equal(10, Sum(after, ProviderMetrics.Tokens, provider, (TelemetryTags.TokenType, "input")) - Sum(before, ProviderMetrics.Tokens, provider, (TelemetryTags.TokenType, "input")));
+        Assert.Equal(14, Sum(after, ProviderMetrics.Tokens, provider, (TelemetryTags.TokenType, "output")) - Sum(before, ProviderMetrics.Tokens, provider, (TelemetryTags.TokenType, "output")));
         Assert.Equal(0, Gauge(after, ProviderMetrics.Circuit, provider));
     }
 

@@ -51,9 +51,14 @@ public sealed class TraceTests(ObservedGateway gateway)
             Assert.Equal("succeeded", span.GetTagItem(TelemetryTags.Outcome));
         }
 
-        // The provider call: our span, and under it the HttpClient span of the request to the fake provider.
+        // The provider calls, the AdvisingAgent's and the Reporter's executive summary: our span under each agent's,
+        // and under it the HttpClient span of the request to the fake provider.
         var advising = Assert.Single(AgentSpans(), s => Equals(s.GetTagItem(TelemetryTags.Agent), AdvisingAgent.Name));
-        var call = Assert.Single(trace, s => s.Source.Name == AmasTelemetry.ProvidersSourceName);
+        var reporter = Assert.Single(AgentSpans(), s => Equals(s.GetTagItem(TelemetryTags.Agent), "Reporter"));
+        var calls = trace.Where(s => s.Source.Name == AmasTelemetry.ProvidersSourceName).ToArray();
+        Assert.Equal(2, calls.Length);
+        Assert.Single(calls, c => Ancestors(c).Contains(reporter));
+        var call = Assert.Single(calls, c => Ancestors(c).Contains(advising));
         Assert.Equal($"chat {ObservedGateway.Provider}", call.DisplayName);
         Assert.Equal("success", call.GetTagItem(TelemetryTags.Outcome));
         Assert.Equal(5, call.GetTagItem(TelemetryTags.GenAiInputTokens));

@@ -45,4 +45,8 @@ public sealed class ProvidersOptions
     public int LatencyWindow { get; set; } = 20;
 
     public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    public AiBudgetOptions Budgets { get; set; } = new();
+
+    public ResponseCacheOptions Cache { get; set; } = new();
 }

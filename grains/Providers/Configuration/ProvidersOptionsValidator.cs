@@ -39,6 +39,14 @@ public sealed partial class ProvidersOptionsValidator(IConfiguration? configurat
         Require(errors, breaker.CoolDown > TimeSpan.Zero, "CircuitBreaker:CoolDown", "must be above zero");
         Require(errors, breaker.HalfOpenSuccesses >= 1, "CircuitBreaker:HalfOpenSuccesses", "must be 1 or more");
 
+        var budgets = options.Budgets;
+        Require(errors, budgets.TokensPerTask is null or > 0, "Budgets:TokensPerTask", "must be above zero (leave it out for no limit)");
+        Require(errors, budgets.CostPerTaskUsd is null or > 0, "Budgets:CostPerTaskUsd", "must be above zero (leave it out for no limit)");
+        Require(errors, budgets.TokensPerCallerPerDay is null or > 0, "Budgets:TokensPerCallerPerDay", "must be above zero (leave it out for no limit)");
+        Require(errors, budgets.CostPerCallerPerDayUsd is null or > 0, "Budgets:CostPerCallerPerDayUsd", "must be above zero (leave it out for no limit)");
+        Require(errors, options.Cache.Ttl > TimeSpan.Zero, "Cache:Ttl", "must be above zero");
+        Require(errors, options.Cache.MaxEntries is >= 1 and <= 1_000_000, "Cache:MaxEntries", "must be between 1 and 1000000");
+
         foreach (var (id, row) in options.Deployments)
         {
             var key = $"Deployments:{id}";

@@ -1,3 +1,4 @@
+using Amas.Orleans.Providers.Budgets;
 using Amas.Orleans.Providers.Configuration;
 using Amas.Orleans.Providers.Safety;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ namespace Amas.Orleans.Providers.Routing;
 /// <summary>
 /// The router's work, one per silo (its cursor, cache and de-duplication are the silo's): pick providers by
 /// strategy, call them one after another until one answers, within a bounded number of attempts and a total
-/// deadline, and report every attempt. It never waits on a rate-limited provider: it moves on at once.
+/// deadline, and report every attempt. It never waits on a rate-limited provider: it moves on at once. Before any
+/// of that, a spent budget refuses the request and a cached answer (when the cache is on) is returned as it is.
 /// </summary>
 public sealed class ProviderRouter(
     ProviderCatalog catalog,
@@ -17,19 +19,35 @@ public sealed class ProviderRouter(
     ProviderHealthCache healthCache,
     RequestDeduplicator deduplicator,
     RoundRobinCursors cursors,
-    PromptSecretRedactor redactor,
+    ProviderPromptBuilder prompts,
+    AiBudgets budgets,
+    ResponseCache cache,
     IOptions<ProvidersOptions> options,
     [FromKeyedServices(ProviderServices.ClockKey)] TimeProvider time,
     ILogger<ProviderRouter> logger)
 {
-    public Task<GenerateResponse> GenerateAsync(GenerateRequest request, CancellationToken cancellationToken)
+    public async Task<GenerateResponse> GenerateAsync(GenerateRequest request, CancellationToken cancellationToken)
     {
         if (Invalid(request) is { } problem)
         {
-            return Task.FromResult(new GenerateResponse { Success = false, Error = problem });
+            return new GenerateResponse { Success = false, ErrorCode = GenerateErrorCodes.InvalidRequest, Error = problem };
         }
 
-        return deduplicator.RunAsync(request, () => RouteAsync(request), cancellationToken);
+        var started = time.GetTimestamp();
+        if (await budgets.CheckAsync(request) is { } spent)
+        {
+            var reason = AiBudgets.Describe(spent);
+            ProviderLog.BudgetExhausted(logger, reason);
+            return new GenerateResponse { Success = false, ErrorCode = GenerateErrorCodes.BudgetExhausted, Error = reason, Budget = spent };
+        }
+
+        var key = RequestKeys.Of(request);
+        if (cache.TryGet(key) is { } cached)
+        {
+            return cached with { LatencyMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3) };
+        }
+
+        return await deduplicator.RunAsync(key, () => RouteAsync(request, key), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ProviderHealth>> GetProvidersAsync()
@@ -50,13 +68,18 @@ public sealed class ProviderRouter(
             return "The prompt is empty.";
         }
 
+        if (request.Data?.Any(d => d is null || d.Name is null || d.Content is null) == true)
+        {
+            return "Every data document needs a name and a content.";
+        }
+
         var unknown = request.Providers?.Where(id => catalog.Find(id) is null).ToList() ?? [];
         return unknown.Count > 0
             ? $"Unknown provider{(unknown.Count == 1 ? "" : "s")}: {string.Join(", ", unknown)}. Known: {string.Join(", ", catalog.Deployments.Select(d => d.Id))}."
             : null;
     }
 
-    private async Task<GenerateResponse> RouteAsync(GenerateRequest request)
+    private async Task<GenerateResponse> RouteAsync(GenerateRequest request, string key)
     {
         var settings = options.Value;
         var started = time.GetTimestamp();
@@ -76,14 +99,7 @@ public sealed class ProviderRouter(
         var order = ProviderSelector.Order(strategy, healths.Where(h => h.IsAvailable(now)), turn)
             .Take(settings.MaxAttempts).Select(h => h.Id).ToList();
 
-        var providerRequest = new ProviderRequest
-        {
-            Messages = request.SystemPrompt is { Length: > 0 } system
-                ? [ProviderMessage.System(redactor.Redact(system)), ProviderMessage.User(redactor.Redact(request.Prompt))]
-                : [ProviderMessage.User(redactor.Redact(request.Prompt))],
-            MaxTokens = request.MaxTokens,
-            Temperature = request.Temperature,
-        };
+        var providerRequest = prompts.Build(request);
 
         Task<ProviderCallResult> Call(string id, CancellationToken token)
             => CallAsync(id, providerRequest with { Timeout = total - time.GetElapsedTime(started) }, token, deadline.Token);
@@ -97,7 +113,7 @@ public sealed class ProviderRouter(
             attempts.AddRange(race.Attempts);
             if (race.Winner is { } winner)
             {
-                return Succeeded(winner, attempts, started);
+                return await SucceededAsync(request, key, winner, attempts, started);
             }
 
             next = race.Used;
@@ -115,7 +131,7 @@ public sealed class ProviderRouter(
             attempts.Add(RoutingAttempts.From(result));
             if (result.IsSuccess)
             {
-                return Succeeded(result, attempts, started);
+                return await SucceededAsync(request, key, result, attempts, started);
             }
 
             if (!RoutingAttempts.ShouldFailOver(result))
@@ -135,6 +151,7 @@ public sealed class ProviderRouter(
             Attempts = attempts,
             LatencyMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3),
             Error = error,
+            ErrorCode = GenerateErrorCodes.ProvidersFailed,
         };
     }
 
@@ -173,8 +190,12 @@ public sealed class ProviderRouter(
         }
     }
 
-    private GenerateResponse Succeeded(ProviderCallResult result, List<ProviderAttempt> attempts, long started)
-        => new()
+    /// <summary>The answer, charged to the request's budgets and kept in the cache (when on) before it is returned.</summary>
+    private async Task<GenerateResponse> SucceededAsync(GenerateRequest request, string key, ProviderCallResult result, List<ProviderAttempt> attempts, long started)
+    {
+        var cost = budgets.CostOf(result.Provider, result.PromptTokens, result.CompletionTokens);
+        await budgets.ChargeAsync(request, result.PromptTokens, result.CompletionTokens, cost);
+        var response = new GenerateResponse
         {
             Success = true,
             Provider = result.Provider,
@@ -183,7 +204,13 @@ public sealed class ProviderRouter(
             Content = result.Content,
             Attempts = attempts,
             LatencyMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3),
+            PromptTokens = result.PromptTokens,
+            CompletionTokens = result.CompletionTokens,
+            EstimatedCostUsd = cost,
         };
+        cache.Store(key, response);
+        return response;
+    }
 
     private static string Until(ProviderHealth health, DateTimeOffset now)
         => (health.RateLimitedUntil ?? health.CircuitOpenUntil ?? health.MisconfiguredUntil) is { } until && until > now

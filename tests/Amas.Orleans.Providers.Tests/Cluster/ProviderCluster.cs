@@ -1,3 +1,4 @@
+using Amas.Orleans.Hosting;
 using Amas.Orleans.Testing.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,9 @@ public abstract class ProviderCluster : IAsyncLifetime
 
     public FakeProviderServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
-    public IClusterClient Client => (_cluster ?? throw new InvalidOperationException("Not deployed.")).Client;
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Not deployed.");
+
+    public IClusterClient Client => Cluster.Client;
 
     public IProviderRouterGrain Router => Client.GetGrain<IProviderRouterGrain>(0);
 
@@ -61,6 +64,8 @@ public abstract class ProviderCluster : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
+            // The AI budgets' grain state.
+            silo.AddMemoryGrainStorage(StorageNames.Tasks);
             ConfigureServices(silo.Services);
             silo.Services.AddAmasProviders(configuration);
         });

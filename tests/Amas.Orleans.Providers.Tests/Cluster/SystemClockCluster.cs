@@ -23,7 +23,7 @@ public sealed class SystemClockCluster : ProviderCluster
         ("af-1", 1, null, null), ("af-2", 2, null, null), ("af-3", 3, null, null),
         ("uc-ok", 2, null, null),
         ("ep-a", 1, null, null), ("ep-b", 2, null, null), ("ep-down", 1, null, null),
-        ("sf-1", 1, null, null),
+        ("sf-1", 1, null, null), ("pi-1", 1, null, null),
     ];
 }
 
