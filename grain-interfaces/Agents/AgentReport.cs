@@ -20,4 +20,9 @@ public sealed record AgentReport
     [Id(10)] public FindingCounts Counts { get; init; } = new();
     /// <summary>The layer of the agent that wrote it (1 to 4).</summary>
     [Id(11)] public int Layer { get; init; }
+    /// <summary>
+    /// What the agent established, as named lists of values (<c>sha256</c>, <c>emails</c>, …), in the agent's order.
+    /// Bounded by the agent; the findings stay the place for problems.
+    /// </summary>
+    [Id(12)] public IReadOnlyDictionary<string, IReadOnlyList<string>> Facts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

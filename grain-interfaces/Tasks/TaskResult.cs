@@ -11,4 +11,6 @@ public sealed record TaskResult
     [Id(2)] public required FindingPage Findings { get; init; }
     /// <summary>Figures from the agents, prefixed by agent name (<c>CodeQualityInspector.files_scanned</c>).</summary>
     [Id(3)] public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+    /// <summary>Facts from the agents, prefixed by agent name like the metrics (<c>Forensics.sha256</c>, <c>Osint.emails</c>).</summary>
+    [Id(4)] public IReadOnlyDictionary<string, IReadOnlyList<string>> Facts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

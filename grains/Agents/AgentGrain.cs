@@ -163,6 +163,7 @@ internal sealed partial class AgentGrain(
                 Findings = result.Findings,
                 Metrics = WithCheckoutMetrics(result.Metrics, checkout),
                 Summary = result.Summary,
+                Facts = result.Facts ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Counts = FindingTally.Count(result.Findings),
             };
         }

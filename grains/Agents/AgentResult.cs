@@ -2,11 +2,15 @@ using Amas.Orleans.Findings;
 
 namespace Amas.Orleans.Agents;
 
-/// <summary>What an agent run produced. Metrics are named in snake_case (files_scanned, functions, …).</summary>
+/// <summary>
+/// What an agent run produced. Metrics are named in snake_case (files_scanned, functions, …); facts are named lists of
+/// values the agent established (sha256, emails, …), in the order they should be read.
+/// </summary>
 public sealed record AgentResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyDictionary<string, double> Metrics,
-    string? Summary = null)
+    string? Summary = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Facts = null)
 {
     public static AgentResult Empty(string summary) => new([], new Dictionary<string, double>(), summary);
 }

@@ -113,7 +113,7 @@ public sealed partial class OsintAgent : IAgent, IAsyncDisposable
             + $"Domains: {Join(report.Entities.Domains)}. IPs: {Join([.. report.Entities.IPv4, .. report.Entities.IPv6])}. "
             + $"Keywords: {keywords}. Top terms: {(top.Length == 0 ? "none" : top)}. "
             + string.Create(CultureInfo.InvariantCulture, $"Sentiment {report.Sentiment.Label} ({report.Sentiment.Score:0.###}; {report.Sentiment.Method}).");
-        return new AgentResult(report.Findings, metrics, summary);
+        return new AgentResult(report.Findings, metrics, summary, OsintFacts.From(report));
 
         static string Join(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
     }

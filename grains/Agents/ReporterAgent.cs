@@ -6,7 +6,7 @@ namespace Amas.Orleans.Agents;
 /// <summary>
 /// Layer 4, the last step: the task's report. Its findings are the ConflictResolver's when it ran (they already
 /// stand for every detection report), plus what later layers added; otherwise every input's, one per fingerprint.
-/// Every input's metrics are carried over under the agent's name.
+/// Every input's metrics and facts are carried over under the agent's name.
 /// </summary>
 public sealed class ReporterAgent : IAgent
 {
@@ -39,11 +39,17 @@ public sealed class ReporterAgent : IAgent
             .ToArray();
 
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        var facts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var report in context.Inputs)
         {
             foreach (var (name, value) in report.Metrics)
             {
                 metrics[$"{report.Agent}.{name}"] = value;
+            }
+
+            foreach (var (name, values) in report.Facts)
+            {
+                facts[$"{report.Agent}.{name}"] = values;
             }
         }
 
@@ -55,6 +61,6 @@ public sealed class ReporterAgent : IAgent
         var summary = findings.Length == 0
             ? $"No findings from {context.Inputs.Count} agent reports."
             : $"{findings.Length} findings ({string.Join(", ", bySeverity)}) from {context.Inputs.Count} agent reports.";
-        return Task.FromResult(new AgentResult(findings, metrics, summary));
+        return Task.FromResult(new AgentResult(findings, metrics, summary, facts));
     }
 }
