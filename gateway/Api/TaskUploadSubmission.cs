@@ -123,7 +123,8 @@ public static class TaskUploadSubmission
     }
 
     private static string? PartName(MultipartSection section)
-        => ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFormDisposition()
+        => ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+            && disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
             ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
             : null;
 

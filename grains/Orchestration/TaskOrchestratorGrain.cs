@@ -194,6 +194,7 @@ internal sealed partial class TaskOrchestratorGrain(
             Summary = summary?.Counts ?? new FindingCounts(),
             Findings = page,
             Metrics = summary?.Metrics ?? new Dictionary<string, double>(),
+            Facts = summary?.Facts ?? new Dictionary<string, IReadOnlyList<string>>(),
         };
     }
 
