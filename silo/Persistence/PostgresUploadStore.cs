@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Amas.Orleans.Silo.Persistence;
 
-/// <summary>Uploads in PostgreSQL (<c>task_uploads</c> and <c>task_upload_chunks</c>, migration 0004), shared by every silo.</summary>
+/// <summary>Uploads in PostgreSQL (<c>task_uploads</c> and <c>task_upload_chunks</c>, migration 0005), shared by every silo.</summary>
 public sealed class PostgresUploadStore(NpgsqlDataSource database) : IUploadStore
 {
     private const string Append = """
