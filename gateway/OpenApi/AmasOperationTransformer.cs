@@ -52,15 +52,13 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
                 };
             }
 
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { [Json] = new() { Schema = schema, Example = Write(request.Example, RequestJson) } },
-            };
+            var content = new Dictionary<string, OpenApiMediaType> { [Json] = new() { Schema = schema, Example = Write(request.Example, RequestJson) } };
             if (request.Upload)
             {
-                operation.RequestBody.Content[Multipart] = new() { Schema = UploadParts() };
+                content[Multipart] = new() { Schema = UploadParts() };
             }
+
+            operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
         }
 
         if (doc.ResponseExample is { } example && operation.Responses is { } responses)
