@@ -1,5 +1,6 @@
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
+using Amas.Orleans.Gateway.Security;
 using Orleans.Dashboard;
 
 namespace Amas.Orleans.Gateway;
@@ -13,21 +14,24 @@ public static class GatewayApp
         // Settings ship beside the binary; the working directory stays the caller's (the embedded default allows it).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddAmasGateway(configureSilo);
+        builder.AddAmasSecurity();
 
         var app = builder.Build();
+        app.UseAmasAudit();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAmasSecurity();
 
         app.MapTaskEndpoints();
         app.MapTaskListEndpoint();
         app.MapWorkflowEndpoints();
         app.MapProviderEndpoints();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapOrleansDashboard("/dashboard");
+        app.MapAdminEndpoints();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AmasPolicies.Viewer);
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AmasPolicies.Admin);
 
-        app.Logger.LogWarning("Authentication is OFF: every caller is '{Caller}'. Do not expose this gateway beyond this machine.", Callers.Anonymous);
         if (EmbeddedDefaults.AllowedRoot is { } root)
         {
             app.Logger.LogWarning("No Amas:Repositories:AllowedRoots configured: local paths under {Root} may be analysed.", root);

@@ -1,4 +1,6 @@
 using Amas.Orleans.Findings;
+using Amas.Orleans.Gateway.Security;
+using Amas.Orleans.Gateway.Security.Audit;
 using Amas.Orleans.Reports;
 using Amas.Orleans.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,10 +17,12 @@ public static class TaskEndpoints
     public static IEndpointRouteBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
-        tasks.MapPost("/", SubmitAsync).WithName("SubmitTask").Accepts<object>("application/json");
-        tasks.MapGet("/{id:guid}", GetStatusAsync).WithName("GetTask");
-        tasks.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetTaskResult");
-        tasks.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelTask");
+        tasks.MapPost("/", SubmitAsync).WithName("SubmitTask").Accepts<object>("application/json")
+            .RequireAuthorization(AmasPolicies.Operator).Audited(AuditActions.TaskSubmit);
+        tasks.MapGet("/{id:guid}", GetStatusAsync).WithName("GetTask").RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
+        tasks.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetTaskResult").RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
+        tasks.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelTask")
+            .RequireAuthorization(AmasPolicies.Operator).RequireTaskOwner().Audited(AuditActions.TaskCancel);
         return app;
     }
 

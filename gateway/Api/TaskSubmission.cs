@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Amas.Orleans.Gateway.Security;
+using Amas.Orleans.Gateway.Security.Limits;
+using Microsoft.Extensions.Options;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Gateway.Api;
@@ -33,7 +36,13 @@ public static class TaskSubmission
     {
         try
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = 32 }, http.RequestAborted);
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = JsonBodyLimits.MaxDepth }, http.RequestAborted);
+            var limits = http.RequestServices.GetService<IOptions<RequestLimitSettings>>()?.Value ?? new RequestLimitSettings();
+            if (JsonBodyLimits.Problem(document.RootElement, limits) is { } problem)
+            {
+                throw TaskRequestReader.Rejected(new() { [""] = [problem] });
+            }
+
             return document.RootElement.Clone();
         }
         catch (JsonException ex)
