@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Amas.Orleans.Gateway.Security;
 using Amas.Orleans.Gateway.Security.Limits;
-using Microsoft.Extensions.Options;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Gateway.Api;
@@ -32,22 +30,6 @@ public static class TaskSubmission
         return await cluster.GetGrain<ITaskOrchestratorGrain>(id).SubmitAsync(spec);
     }
 
-    public static async Task<JsonElement> ReadBodyAsync(HttpContext http)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = JsonBodyLimits.MaxDepth }, http.RequestAborted);
-            var limits = http.RequestServices.GetService<IOptions<RequestLimitSettings>>()?.Value ?? new RequestLimitSettings();
-            if (JsonBodyLimits.Problem(document.RootElement, limits) is { } problem)
-            {
-                throw TaskRequestReader.Rejected(new() { [""] = [problem] });
-            }
-
-            return document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw TaskRequestReader.Rejected(new() { [""] = [$"The body is not valid JSON: {ex.Message}"] });
-        }
-    }
+    /// <summary>The body as JSON, within the request limits; every refusal is a 400 problem.</summary>
+    public static Task<JsonElement> ReadBodyAsync(HttpContext http) => JsonBodyReader.ReadAsync(http);
 }

@@ -1,6 +1,4 @@
 using Amas.Orleans.Gateway.Security.Audit;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Amas.Orleans.Gateway.Security;
@@ -19,9 +17,8 @@ public static class SecurityProblems
         {
             case StatusCodes.Status401Unauthorized:
                 problem.Title = "Authentication is required.";
-                problem.Detail ??= http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message is { } reason
-                    ? reason
-                    : $"Send an API key in the {SecuritySchemes.ApiKeyHeader} header or a bearer token in Authorization.";
+                problem.Detail ??= AuditNotes.Reason(http)
+                    ?? $"Send an API key in the {SecuritySchemes.ApiKeyHeader} header or a bearer token in Authorization.";
                 break;
             case StatusCodes.Status403Forbidden:
                 problem.Title = "Your role does not allow this.";

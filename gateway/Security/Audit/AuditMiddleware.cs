@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Amas.Orleans.Gateway.Api;
-using Microsoft.AspNetCore.Authentication;
 
 namespace Amas.Orleans.Gateway.Security.Audit;
 
@@ -42,11 +41,6 @@ public sealed partial class AuditMiddleware(RequestDelegate next, IAuditLog log,
         if (http.User.FindFirst(SecurityClaims.Credential)?.Value is { } credential)
         {
             detail["credential"] = credential;
-        }
-
-        if (status == StatusCodes.Status401Unauthorized && http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure is { } failure)
-        {
-            detail.TryAdd("reason", failure.Message);
         }
 
         var entry = new AuditEntry

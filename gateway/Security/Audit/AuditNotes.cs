@@ -21,6 +21,9 @@ public static class AuditNotes
 
     public static bool IsDenied(HttpContext http) => http.Items.ContainsKey(DeniedKey);
 
+    /// <summary>Why the credential was refused, as the authentication handler put it.</summary>
+    public static string? Reason(HttpContext http) => Detail(http).TryGetValue("reason", out var reason) ? reason : null;
+
     public static IReadOnlyDictionary<string, string> Detail(HttpContext http)
         => http.Items.TryGetValue(DetailKey, out var detail) ? (Dictionary<string, string>)detail! : new Dictionary<string, string>();
 

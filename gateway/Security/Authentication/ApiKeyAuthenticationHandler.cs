@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Amas.Orleans.Gateway.Security.ApiKeys;
+using Amas.Orleans.Gateway.Security.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = values.ToString();
         if (values.Count != 1 || key.Length is 0 or > ApiKeySecrets.MaxKeyLength)
         {
-            return AuthenticateResult.Fail($"The {SecuritySchemes.ApiKeyHeader} header must hold one key of at most {ApiKeySecrets.MaxKeyLength} characters.");
+            return Fail($"The {SecuritySchemes.ApiKeyHeader} header must hold one key of at most {ApiKeySecrets.MaxKeyLength} characters.");
         }
 
         var hash = ApiKeySecrets.Hash(key);
@@ -50,12 +51,19 @@ public sealed class ApiKeyAuthenticationHandler(
         var record = await store.FindByHashAsync(hash, Context.RequestAborted);
         if (record is null)
         {
-            return AuthenticateResult.Fail("The API key is not recognised.");
+            return Fail("The API key is not recognised.");
         }
 
         return record.RevokedAt is null
             ? Success(record.Owner, record.Role, $"api_key:{record.Id}")
-            : AuthenticateResult.Fail($"The API key {record.Id} was revoked.");
+            : Fail($"The API key {record.Id} was revoked.");
+    }
+
+    /// <summary>The reason goes to the audit entry and the 401 problem; ASP.NET Core keeps only successes.</summary>
+    private AuthenticateResult Fail(string reason)
+    {
+        AuditNotes.Add(Context, "reason", reason);
+        return AuthenticateResult.Fail(reason);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

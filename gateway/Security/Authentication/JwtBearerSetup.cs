@@ -11,6 +11,18 @@ namespace Amas.Orleans.Gateway.Security.Authentication;
 /// </summary>
 public static class JwtBearerSetup
 {
+    /// <summary>A sentence for the caller; the handler's own messages carry internal codes and hidden values.</summary>
+    public static string Reason(Exception exception) => exception switch
+    {
+        SecurityTokenExpiredException => "The bearer token has expired.",
+        SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
+        SecurityTokenInvalidAudienceException => "The bearer token is for another audience.",
+        SecurityTokenInvalidIssuerException => "The bearer token is from an issuer this gateway does not trust.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The bearer token's signature is not valid.",
+        SecurityTokenInvalidAlgorithmException => "The bearer token is signed with an algorithm this gateway does not accept.",
+        _ => "The bearer token is not valid.",
+    };
+
     public static void Configure(JwtBearerOptions bearer, JwtSettings jwt)
     {
         // Claim names as the token has them ("sub", "role"), not rewritten to long WS-* URIs.
@@ -39,7 +51,9 @@ public static class JwtBearerSetup
                 // A token without a subject would make every such caller one anonymous owner of the same tasks.
                 if (context.Principal?.Identity?.Name is not { Length: > 0 })
                 {
-                    context.Fail($"The token has no '{jwt.NameClaim}' claim naming the caller.");
+                    var reason = $"The bearer token has no '{jwt.NameClaim}' claim naming the caller.";
+                    AuditNotes.Add(context.HttpContext, "reason", reason);
+                    context.Fail(reason);
                     return Task.CompletedTask;
                 }
 
@@ -48,7 +62,8 @@ public static class JwtBearerSetup
             },
             OnAuthenticationFailed = context =>
             {
-                AuditNotes.Add(context.HttpContext, "reason", context.Exception.GetType().Name);
+                AuditNotes.Add(context.HttpContext, "reason", Reason(context.Exception));
+                AuditNotes.Add(context.HttpContext, "exception", context.Exception.GetType().Name);
                 return Task.CompletedTask;
             },
         };
