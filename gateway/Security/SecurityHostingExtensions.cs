@@ -61,16 +61,7 @@ public static partial class SecurityHostingExtensions
             authentication.AddScheme<AuthenticationSchemeOptions, OpenAccessAuthenticationHandler>(SecuritySchemes.OpenAccess, _ => { });
         }
 
-        services.AddAuthorization(authorization =>
-        {
-            foreach (var role in Roles.All)
-            {
-                authorization.AddPolicy(AmasPolicies.For(role), policy => policy.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(role)));
-            }
-
-            // An endpoint someone forgot to give a policy is for admins only, not for everyone.
-            authorization.FallbackPolicy = authorization.GetPolicy(AmasPolicies.Admin);
-        });
+        services.AddAmasPolicies();
 
         services.Configure<ProblemDetailsOptions>(problems =>
         {
@@ -82,6 +73,30 @@ public static partial class SecurityHostingExtensions
             };
         });
         return builder;
+    }
+
+    /// <summary>The role policies endpoints name; an endpoint without one is for admins only.</summary>
+    public static IServiceCollection AddAmasPolicies(this IServiceCollection services)
+        => services.AddAuthorization(authorization =>
+        {
+            foreach (var role in Roles.All)
+            {
+                authorization.AddPolicy(AmasPolicies.For(role), policy => policy.RequireAuthenticatedUser().RequireRole(Roles.AtLeast(role)));
+            }
+
+            // An endpoint someone forgot to give a policy is for admins only, not for everyone.
+            authorization.FallbackPolicy = authorization.GetPolicy(AmasPolicies.Admin);
+        });
+
+    /// <summary>
+    /// Authentication off, policies on: every caller is the anonymous admin. For hosts that map some of the
+    /// gateway's endpoints without the whole gateway (tests); they add <c>UseAuthentication</c> and <c>UseAuthorization</c>.
+    /// </summary>
+    public static IServiceCollection AddAmasOpenAccess(this IServiceCollection services)
+    {
+        services.AddAuthentication(SecuritySchemes.OpenAccess)
+            .AddScheme<AuthenticationSchemeOptions, OpenAccessAuthenticationHandler>(SecuritySchemes.OpenAccess, _ => { });
+        return services.AddAmasPolicies();
     }
 
     /// <summary>Outermost: the audit sees the final status of every request, after the exception handler has spoken.</summary>
