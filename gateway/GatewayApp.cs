@@ -20,12 +20,19 @@ public static class GatewayApp
         app.UseAmasAudit();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The web console (wwwroot): static files only, calling the same public API as everyone else. The files are
+        // public (they hold no data); everything after this needs credentials unless an endpoint says otherwise.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAmasSecurity();
 
         app.MapTaskEndpoints();
         app.MapTaskListEndpoint();
         app.MapWorkflowEndpoints();
         app.MapProviderEndpoints();
+        app.MapAgentEndpoints();
+        app.MapTaskEventsEndpoint();
+        app.MapTaskOptionsEndpoint();
         app.MapAdminEndpoints();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Amas.Orleans.Gateway.Problems;
 using Amas.Orleans.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -60,6 +61,7 @@ public static class GatewayHostingExtensions
         }
 
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);

@@ -1,3 +1,4 @@
+using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Findings;
@@ -25,6 +26,7 @@ internal sealed partial class AgentGrain(
     TimeProvider clock,
     ILocalSiloDetails silo,
     StorageHealth storage,
+    IAgentRunJournal journal,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private static readonly TimeSpan[] InputBackoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15)];
@@ -170,12 +172,40 @@ internal sealed partial class AgentGrain(
             };
         }
 
+        await JournalAsync(report);
         state.State.Report = report;
         await storage.WriteAsync(state);
         _run = null;
         run.Dispose();
         LogEnded(logger, work.TaskId, work.Agent, report.Status, report.Findings.Count);
         await NotifyOrchestratorAsync(report);
+    }
+
+    /// <summary>
+    /// Written before the report is stored, so a run whose report was lost with its silo still shows. The journal is
+    /// a record, not a gate: when it cannot be written the run goes on and the failure is logged.
+    /// </summary>
+    private async Task JournalAsync(AgentReport report)
+    {
+        try
+        {
+            var run = new AgentRunRecord
+            {
+                TaskId = report.TaskId,
+                Agent = report.Agent,
+                Start = state.State.Starts,
+                Silo = Silo,
+                Status = report.Status,
+                Findings = report.Findings.Count,
+                StartedAt = report.StartedAt ?? report.CompletedAt ?? clock.GetUtcNow(),
+                EndedAt = report.CompletedAt ?? clock.GetUtcNow(),
+            };
+            await storage.RunAsync(token => journal.RecordAsync(run, token));
+        }
+        catch (Exception ex)
+        {
+            LogJournalFailed(logger, ex, report.TaskId, report.Agent);
+        }
     }
 
     /// <summary>What the walk left out is part of every report that read the repository, so nothing is dropped silently.</summary>
@@ -281,6 +311,9 @@ internal sealed partial class AgentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: agent {Agent} handed over unfinished ({Reason})")]
     private static partial void LogHandingOver(ILogger logger, Guid taskId, string agent, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent}: its run could not be written to the run journal")]
+    private static partial void LogJournalFailed(ILogger logger, Exception exception, Guid taskId, string agent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid taskId, string agent);

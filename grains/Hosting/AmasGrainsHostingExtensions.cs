@@ -1,4 +1,5 @@
 using Amas.Orleans.Agents;
+using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Analysis.Dependencies;
@@ -46,6 +47,7 @@ public static class AmasGrainsHostingExtensions
         services.TryAddSingleton<StorageHealth>();
         // In-memory unless the host registered a shared index (the silo does, for PostgreSQL persistence).
         services.TryAddSingleton<ITaskIndex, InMemoryTaskIndex>();
+        services.TryAddSingleton<IAgentRunJournal, InMemoryAgentRunJournal>();
         services.AddHostedService<TaskRecoveryService>();
         services.AddOptions<RetentionOptions>()
             .Bind(configuration.GetSection(RetentionOptions.SectionName))

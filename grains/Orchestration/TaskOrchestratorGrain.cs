@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Amas.Orleans.Agents;
+using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Findings;
 using Amas.Orleans.Hosting;
 using Amas.Orleans.Orchestration.Index;
@@ -28,6 +29,7 @@ internal sealed partial class TaskOrchestratorGrain(
     ILocalSiloDetails silo,
     IOptions<OrchestratorOptions> options,
     StorageHealth storage,
+    IAgentRunJournal journal,
     TimeProvider clock,
     ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain, IRemindable
 {
@@ -173,6 +175,7 @@ internal sealed partial class TaskOrchestratorGrain(
         }
 
         await Task.WhenAll(Record.Agents.Select(a => GrainFactory.GetAgent(TaskId, a.Agent).PurgeAsync()));
+        await journal.PurgeAsync(TaskId, CancellationToken.None);
         await StopWatchAsync();
         await state.ClearStateAsync();
         DeactivateOnIdle();

@@ -1,4 +1,5 @@
 using System.Net;
+using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Hosting;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Silo.Persistence;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
@@ -92,6 +94,34 @@ public static class SiloHostingExtensions
         return builder;
     }
 
+    /// <summary>Replaces the registration of a storage service with <paramref name="wrap"/> around it.</summary>
+    private static void Observe<TService>(IServiceCollection services, string? key, Func<TService, StorageHealth, TService> wrap)
+        where TService : class
+    {
+        var original = services.LastOrDefault(d => d.ServiceType == typeof(TService) && Equals(d.IsKeyedService ? d.ServiceKey : null, key))
+            ?? throw new InvalidOperationException($"No {typeof(TService).Name} '{key}' is registered to observe.");
+        services.Remove(original);
+        if (key is null)
+        {
+            services.AddSingleton(sp => wrap(Create(original, sp, null), sp.GetRequiredService<StorageHealth>()));
+        }
+        else
+        {
+            services.AddKeyedSingleton(key, (sp, k) => wrap(Create(original, sp, k), sp.GetRequiredService<StorageHealth>()));
+        }
+
+        static TService Create(ServiceDescriptor original, IServiceProvider services, object? key) => (TService)(original switch
+        {
+            { IsKeyedService: true, KeyedImplementationFactory: { } factory } => factory(services, key),
+            { IsKeyedService: true, KeyedImplementationInstance: { } instance } => instance,
+            { IsKeyedService: true, KeyedImplementationType: { } type } => ActivatorUtilities.CreateInstance(services, type),
+            { ImplementationFactory: { } factory } => factory(services),
+            { ImplementationInstance: { } instance } => instance,
+            { ImplementationType: { } type } => ActivatorUtilities.CreateInstance(services, type),
+            _ => throw new InvalidOperationException($"The registration of {typeof(TService).Name} cannot be wrapped."),
+        });
+    }
+
     /// <summary>Grain state, reminders and the task index in PostgreSQL (the schema of <c>silo migrate</c>).</summary>
     public static ISiloBuilder AddAmasPostgres(this ISiloBuilder silo, string connectionString)
     {
@@ -106,11 +136,22 @@ public static class SiloHostingExtensions
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+            Observe<IGrainStorage>(silo.Services, name, (inner, health) => new ObservedGrainStorage(inner, health));
         }
 
         silo.UseAdoNetReminderService(o => { o.Invariant = AdoNetInvariant; o.ConnectionString = connectionString; });
+        Observe<IReminderTable>(silo.Services, key: null, (inner, health) => new ObservedReminderTable(inner, health));
+        // Orleans logs every failed storage call (the provider, the reminder service, and the state bridge under the
+        // storage's type name); StorageHealth now sees those calls and logs an outage once.
+        silo.Services.Configure<LoggerFilterOptions>(filters =>
+        {
+            filters.Rules.Add(new LoggerFilterRule(null, typeof(ObservedGrainStorage).FullName, LogLevel.Critical, null));
+            filters.Rules.Add(new LoggerFilterRule(null, "Orleans.Storage.AdoNetGrainStorage", LogLevel.Critical, null));
+            filters.Rules.Add(new LoggerFilterRule(null, "Orleans.Runtime.ReminderService.LocalReminderService", LogLevel.Critical, null));
+        });
         silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.Replace(ServiceDescriptor.Singleton<ITaskIndex, PostgresTaskIndex>());
+        silo.Services.Replace(ServiceDescriptor.Singleton<IAgentRunJournal, PostgresAgentRunJournal>());
         return silo;
     }
 }

@@ -75,6 +75,9 @@ public sealed class LocalCluster
     /// <summary>SIGKILL of silo <paramref name="silo"/>: the process dies at once, nothing is handed over.</summary>
     public Task<string> KillSiloAsync(int silo) => RunAsync(["kill-silo", silo.ToString(CultureInfo.InvariantCulture)]);
 
+    /// <summary>SIGTERM of silo <paramref name="silo"/>: a graceful shutdown; returns when the process has ended.</summary>
+    public Task<string> StopSiloAsync(int silo) => RunAsync(["stop-silo", silo.ToString(CultureInfo.InvariantCulture)]);
+
     /// <summary>Starts silo <paramref name="silo"/> (again) and returns when its /health/ready answers 200.</summary>
     public Task<string> StartSiloAsync(int silo) => RunAsync(["start-silo", silo.ToString(CultureInfo.InvariantCulture)]);
 

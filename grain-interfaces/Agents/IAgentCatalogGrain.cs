@@ -1,0 +1,10 @@
+namespace Amas.Orleans.Agents;
+
+/// <summary>The agents registered in the cluster (<c>GET /api/v1/agents</c>). A stateless worker: call it with key 0.</summary>
+[Alias("amas.IAgentCatalogGrain")]
+public interface IAgentCatalogGrain : IGrainWithIntegerKey
+{
+    /// <summary>Every registered agent, by layer then name.</summary>
+    [Alias("GetAgents")]
+    Task<IReadOnlyList<AgentDescriptor>> GetAgentsAsync();
+}

@@ -1,0 +1,53 @@
+// Drives the web console in headless Debian Chromium through Playwright: submits an orchestrate task with the form,
+// waits for the lanes and the findings table, visits the providers page, and saves screenshots of both.
+// Usage: node console-e2e.mjs BASE_URL REPOSITORY_PATH ARTIFACT_DIR   → one JSON line on stdout.
+import { chromium } from 'playwright-core';
+
+const [baseUrl, repository, artifacts] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  // Background networking off: this machine's network is closed, and nothing may leave 127.0.0.1.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+         '--no-first-run', '--disable-quic'],
+});
+const pageErrors = [];
+const outside = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', error => pageErrors.push(error.message));
+  page.on('request', request => { if (!request.url().startsWith(baseUrl) && !request.url().startsWith('blob:')) outside.push(request.url()); });
+
+  await page.goto(`${baseUrl}/#/submit`);
+  await page.waitForSelector('#kind option[value="orchestrate"]', { state: 'attached' });
+  const kinds = await page.$$eval('#kind option', options => options.map(o => o.value));
+  await page.selectOption('#kind', 'orchestrate');
+  await page.selectOption('#target-kind', 'path');
+  await page.fill('#path', repository);
+  await page.click('#submit-task');
+  await page.waitForURL(/#\/task\/[0-9a-f-]{36}$/);
+  const id = page.url().split('#/task/')[1];
+
+  await page.waitForSelector('#findings tbody tr', { timeout: 180_000 });
+  const state = (await page.textContent('#task-state')).trim();
+  const progress = await page.$eval('#progress', p => p.value);
+  const lanes = await page.$$eval('.lane', lanes => lanes.map(lane => ({
+    layer: Number(lane.dataset.layer),
+    agents: [...lane.querySelectorAll('.agent')].map(a => ({ agent: a.dataset.agent, state: a.dataset.state })),
+  })));
+  const rules = await page.$$eval('#findings tbody tr', rows => rows.map(r => r.dataset.rule));
+  await page.screenshot({ path: `${artifacts}/task-page.png`, fullPage: true });
+
+  // The table is sorted most severe first; filtering by that severity keeps only its rows.
+  const worst = await page.$eval('#findings tbody tr', row => row.dataset.severity);
+  await page.selectOption('#filter-severity', worst);
+  const filtered = await page.$$eval('#findings tbody tr', rows => rows.map(r => r.dataset.severity));
+
+  await page.goto(`${baseUrl}/#/providers`);
+  await page.waitForSelector('#providers tbody tr');
+  const providers = await page.$$eval('#providers tbody tr', rows => rows.map(r => r.dataset.provider));
+  await page.screenshot({ path: `${artifacts}/providers-page.png`, fullPage: true });
+
+  console.log(JSON.stringify({ id, kinds, state, progress, lanes, rules, worst, filtered, providers, pageErrors, outside }));
+} finally {
+  await browser.close();
+}
