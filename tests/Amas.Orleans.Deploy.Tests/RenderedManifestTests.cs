@@ -466,7 +466,7 @@ public sealed partial class RenderedManifestTests
         }
 
         // The gateways read API keys and write the audit log: PostgreSQL admits them.
-        var postgresPolicy = Assert.Single(dev.OfKind("NetworkPolicy"), p => Selects(p["spec"]!["podSelector"], PodLabels(dev.Single("StatefulSet", "amas-postgres"))));
+        var postgresPolicy = dev.Single("NetworkPolicy", "amas-postgres");
         var sources = Objects(postgresPolicy["spec"]!["ingress"]).SelectMany(rule => Objects(rule["from"])).ToList();
         Assert.Contains(sources, source => Selects(source["podSelector"], PodLabels(dev.GatewayDeployment)));
 
