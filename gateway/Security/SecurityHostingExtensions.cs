@@ -38,30 +38,14 @@ public static partial class SecurityHostingExtensions
         services.AddSingleton<AuditRedactor>();
         AddStores(services, security, SecurityOptionsValidator.EffectiveStore(security, gateway, configuration), configuration);
 
-        var authentication = services.AddAuthentication(security.Enabled ? SecuritySchemes.Credentials : SecuritySchemes.OpenAccess);
         if (security.Enabled)
         {
-            var jwt = security.Jwt.IsConfigured;
-            authentication.AddPolicyScheme(SecuritySchemes.Credentials, "API key or bearer token", scheme =>
-                scheme.ForwardDefaultSelector = http => SchemeFor(http, jwt));
-            authentication.AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(SecuritySchemes.ApiKey, key =>
-            {
-                key.BootstrapKeyHash = security.BootstrapApiKeyHash;
-                key.BearerTokensAccepted = jwt;
-            });
-            if (jwt)
-            {
-                authentication.AddJwtBearer(bearer => JwtBearerSetup.Configure(bearer, security.Jwt));
-            }
-
-            services.AddRateLimiter(limiter => CallerRateLimiting.Configure(limiter, security.RateLimit));
+            AddCredentials(services, security);
         }
         else
         {
-            authentication.AddScheme<AuthenticationSchemeOptions, OpenAccessAuthenticationHandler>(SecuritySchemes.OpenAccess, _ => { });
+            services.AddAmasOpenAccess();
         }
-
-        services.AddAmasPolicies();
 
         services.Configure<ProblemDetailsOptions>(problems =>
         {
@@ -120,6 +104,26 @@ public static partial class SecurityHostingExtensions
         app.UseMiddleware<RequestBodyLimit>();
         LogMode(app, security);
         return app;
+    }
+
+    /// <summary>API keys (and bearer tokens when configured), the role policies and the per-caller rate limit.</summary>
+    private static void AddCredentials(IServiceCollection services, SecurityOptions security)
+    {
+        var jwt = security.Jwt.IsConfigured;
+        var authentication = services.AddAuthentication(SecuritySchemes.Credentials)
+            .AddPolicyScheme(SecuritySchemes.Credentials, "API key or bearer token", scheme => scheme.ForwardDefaultSelector = http => SchemeFor(http, jwt))
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(SecuritySchemes.ApiKey, key =>
+            {
+                key.BootstrapKeyHash = security.BootstrapApiKeyHash;
+                key.BearerTokensAccepted = jwt;
+            });
+        if (jwt)
+        {
+            authentication.AddJwtBearer(bearer => JwtBearerSetup.Configure(bearer, security.Jwt));
+        }
+
+        services.AddAmasPolicies();
+        services.AddRateLimiter(limiter => CallerRateLimiting.Configure(limiter, security.RateLimit));
     }
 
     private static string SchemeFor(HttpContext http, bool jwt)

@@ -1,4 +1,6 @@
 using Amas.Orleans.Gateway.Security.ApiKeys;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Amas.Orleans.Gateway.Security.Tests;
@@ -62,5 +64,30 @@ public sealed class StartupTests
         ]);
 
         Assert.NotNull(app);
+    }
+
+    [Fact]
+    public async Task The_open_embedded_default_says_at_startup_that_authentication_is_off()
+    {
+        var logs = new CapturedLogs();
+
+        // In the embedded default the silo's services are the host's, so a logger provider added there sees the gateway's log.
+        await using var app = GatewayApp.Build([], silo => silo.Services.AddSingleton<ILoggerProvider>(logs));
+
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Authentication is OFF", StringComparison.Ordinal)
+                                         && l.Message.Contains("Do not expose", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_gateway_with_authentication_says_how_callers_authenticate()
+    {
+        var logs = new CapturedLogs();
+
+        await using var app = GatewayApp.Build(
+            ["--Amas:Security:Enabled=true", $"--Amas:Security:BootstrapApiKeyHash={Hash}"],
+            silo => silo.Services.AddSingleton<ILoggerProvider>(logs));
+
+        Assert.Contains(logs.Lines, l => l.Message.StartsWith("Authentication required: API keys in X-API-Key (store memory, bootstrap key configured), JWT bearer tokens off", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.StartsWith("Authentication is OFF", StringComparison.Ordinal));
     }
 }
