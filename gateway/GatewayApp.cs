@@ -1,6 +1,7 @@
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
 using Amas.Orleans.Gateway.Security;
+using Amas.Orleans.Silo.Hosting;
 using Orleans.Dashboard;
 
 namespace Amas.Orleans.Gateway;
@@ -34,10 +35,10 @@ public static class GatewayApp
         app.MapTaskEventsEndpoint();
         app.MapTaskOptionsEndpoint();
         app.MapAdminEndpoints();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        // Probes carry no credentials.
+        app.MapGroup("").AllowAnonymous().MapAmasHealth();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AmasPolicies.Viewer);
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AmasPolicies.Admin);
+        app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAdminOutsideEmbedded(app.Services.GetRequiredService<GatewayOptions>());
 
         if (EmbeddedDefaults.AllowedRoot is { } root)
         {

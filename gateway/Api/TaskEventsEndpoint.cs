@@ -18,7 +18,7 @@ public static class TaskEventsEndpoint
     public static IEndpointRouteBuilder MapTaskEventsEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/tasks/{id:guid}/events", StreamAsync).WithTags("Tasks").WithName("GetTaskEvents")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces<TaskEvent>(StatusCodes.Status200OK, "text/event-stream")
             .RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Amas.Orleans.Gateway.OpenApi;
 using Amas.Orleans.Gateway.Problems;
 using Amas.Orleans.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,8 @@ namespace Amas.Orleans.Gateway.Hosting;
 public static class GatewayHostingExtensions
 {
     /// <summary>
-    /// The gateway's services: its way into the cluster (embedded silo or Orleans client), snake_case JSON,
-    /// problem details for every error, health checks and the OpenAPI document.
+    /// The gateway's services: its way into the cluster (embedded silo or Orleans client), OpenTelemetry, snake_case
+    /// JSON, problem details for every error, health checks and the OpenAPI document.
     /// </summary>
     public static WebApplicationBuilder AddAmasGateway(this WebApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
     {
@@ -31,7 +32,9 @@ public static class GatewayHostingExtensions
                 [$"{GatewayOptions.SectionName}:Clustering is '{options.Clustering}'; valid values: {string.Join(", ", GatewayOptions.ClusteringModes)}."]);
         }
 
-        if (string.Equals(options.Cluster, "embedded", StringComparison.OrdinalIgnoreCase))
+        builder.Services.AddSingleton(options);
+        builder.AddAmasTelemetry("amas-gateway");
+        if (options.IsEmbedded)
         {
             AllowWorkingDirectoryWhenNoRootIsConfigured(builder);
             builder.AddAmasSilo(configureSilo);
@@ -64,8 +67,8 @@ public static class GatewayHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-        builder.Services.AddOpenApi();
+        builder.Services.AddAmasHealthChecks();
+        builder.Services.AddAmasOpenApi();
         return builder;
     }
 

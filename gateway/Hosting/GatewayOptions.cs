@@ -13,6 +13,8 @@ public sealed class GatewayOptions
     /// </summary>
     public string Cluster { get; set; } = "embedded";
 
+    public bool IsEmbedded => string.Equals(Cluster, "embedded", StringComparison.OrdinalIgnoreCase);
+
     public static readonly IReadOnlyList<string> ClusteringModes = ["localhost", "redis"];
 
     /// <summary>

@@ -59,14 +59,17 @@ public static class AdminEndpoints
     private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListKeysAsync(IApiKeyStore store, CancellationToken cancellationToken)
         => TypedResults.Ok<IReadOnlyList<ApiKeyView>>([.. (await store.ListAsync(cancellationToken)).Select(ApiKeyView.Of)]);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(string id, HttpContext http, IApiKeyStore store, TimeProvider time)
+    /// <summary>200 with the revoked key (revoking it again changes nothing and answers the same).</summary>
+    private static async Task<Results<Ok<ApiKeyView>, ProblemHttpResult>> RevokeKeyAsync(string id, HttpContext http, IApiKeyStore store, TimeProvider time)
     {
-        if (!ApiKeySecrets.IsId(id) || !await store.RevokeAsync(id, Callers.Of(http), time.GetUtcNow(), http.RequestAborted))
+        var revoked = ApiKeySecrets.IsId(id) ? await store.RevokeAsync(id, Callers.Of(http), time.GetUtcNow(), http.RequestAborted) : null;
+        if (revoked is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API key.", detail: $"There is no API key '{id}'.");
         }
 
-        return TypedResults.NoContent();
+        AuditNotes.Add(http, "owner", revoked.Owner);
+        return TypedResults.Ok(ApiKeyView.Of(revoked));
     }
 
     private static async Task<Ok<AuditLogPage>> ReadAuditAsync(

@@ -1,4 +1,5 @@
 using Amas.Orleans.Agents;
+using Orleans.Concurrency;
 
 namespace Amas.Orleans.Tasks;
 
@@ -40,4 +41,11 @@ public interface ITaskOrchestratorGrain : IGrainWithGuidKey
     /// <summary>An agent's callback when it ends. Idempotent: a repeated or late outcome changes nothing.</summary>
     [Alias("OnAgentCompleted")]
     Task OnAgentCompletedAsync(AgentOutcome outcome);
+
+    /// <summary>
+    /// The admission queue's word that a waiting task may start. One-way, so the queue never waits on an
+    /// orchestrator that is itself calling the queue; a lost message is made good when the task asks again on activation.
+    /// </summary>
+    [Alias("Admit"), OneWay]
+    Task AdmitAsync();
 }

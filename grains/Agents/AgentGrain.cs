@@ -6,6 +6,7 @@ using Amas.Orleans.Hosting;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
+using Amas.Orleans.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Amas.Orleans.Agents;
@@ -15,7 +16,8 @@ namespace Amas.Orleans.Agents;
 /// background of the activation (off the grain scheduler for the analysis itself), so the grain keeps answering,
 /// and ends with a callback to the orchestrator. The report is persisted before the callback, so a result once
 /// recorded is never computed again. A run cut short because its silo is stopping records nothing: the work is
-/// handed over, and the orchestrator starts it again on a live silo.
+/// handed over, and the orchestrator starts it again on a live silo. Everything it logs carries the task id and the
+/// agent (a logging scope); a run is one span, under the orchestrator's layer span.
 /// </summary>
 [SpreadAgentsPlacement]
 internal sealed partial class AgentGrain(
@@ -27,7 +29,8 @@ internal sealed partial class AgentGrain(
     ILocalSiloDetails silo,
     StorageHealth storage,
     IAgentRunJournal journal,
-    ILogger<AgentGrain> logger) : Grain, IAgentGrain
+    AgentMetrics metrics,
+    ILogger<AgentGrain> logger) : Grain, IAgentGrain, IIncomingGrainCallFilter
 {
     private static readonly TimeSpan[] InputBackoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15)];
     private static readonly TimeSpan[] CallbackBackoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)];
@@ -37,6 +40,13 @@ internal sealed partial class AgentGrain(
     private AgentRunStatus _stopAs = AgentRunStatus.Cancelled;
 
     private string Silo => silo.SiloAddress.ToParsableString();
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        var taskId = this.GetPrimaryKey(out var agent);
+        using var scope = logger.BeginAgentScope(taskId, agent ?? "?");
+        await context.Invoke();
+    }
 
     public async Task<AgentStartReceipt> StartAsync(AgentWork work)
     {
@@ -76,6 +86,8 @@ internal sealed partial class AgentGrain(
         if (_run is { } run)
         {
             _handOver = true;
+            var taskId = this.GetPrimaryKey(out var agent);
+            using var scope = logger.BeginAgentScope(taskId, agent ?? "?");
             LogHandingOver(logger, state.State.Work?.TaskId ?? Guid.Empty, state.State.Work?.Agent ?? "?", reason.ReasonCode.ToString());
             run.Cancel();
         }
@@ -123,6 +135,11 @@ internal sealed partial class AgentGrain(
     private async Task RunAsync(AgentWork work, CancellationTokenSource run)
     {
         var startedAt = state.State.StartedAt ?? clock.GetUtcNow();
+        var runStarted = clock.GetTimestamp();
+        using var span = AmasTelemetry.Agents.StartActivity($"agent {work.Agent}");
+        span?.SetTag(TelemetryTags.TaskId, work.TaskId.ToString());
+        span?.SetTag(TelemetryTags.Agent, work.Agent);
+        span?.SetTag(TelemetryTags.Silo, Silo);
         AgentReport report;
         try
         {
@@ -152,6 +169,7 @@ internal sealed partial class AgentGrain(
         catch (Exception) when (_handOver || slots.SiloStopping.IsCancellationRequested)
         {
             // Nothing is recorded: the work is still to do, and another activation will do it.
+            span?.SetTag("amas.agent.handed_over", true);
             _run = null;
             run.Dispose();
             return;
@@ -178,6 +196,14 @@ internal sealed partial class AgentGrain(
         _run = null;
         run.Dispose();
         LogEnded(logger, work.TaskId, work.Agent, report.Status, report.Findings.Count);
+        metrics.RecordEnded(work.Agent, report.Status, clock.GetElapsedTime(runStarted));
+        span?.SetTag(TelemetryTags.Outcome, Names.Of(report.Status));
+        span?.SetTag("amas.findings", report.Findings.Count);
+        if (report.Status != AgentRunStatus.Succeeded)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, report.Error?.Code);
+        }
+
         await NotifyOrchestratorAsync(report);
     }
 

@@ -8,6 +8,7 @@ using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Providers;
 using Amas.Orleans.Repositories;
+using Amas.Orleans.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,11 @@ public static class AmasGrainsHostingExtensions
         services.TryAddSingleton<DecisionEngine>();
         services.TryAddSingleton<AgentRunSlots>();
         services.TryAddSingleton<StorageHealth>();
+        // In memory unless the host registered its database's probe (the silo does, for PostgreSQL persistence).
+        services.TryAddSingleton<IStorageProbe, MemoryStorageProbe>();
+        services.AddMetrics();
+        services.TryAddSingleton<TaskMetrics>();
+        services.TryAddSingleton<AgentMetrics>();
         // In-memory unless the host registered a shared index (the silo does, for PostgreSQL persistence).
         services.TryAddSingleton<ITaskIndex, InMemoryTaskIndex>();
         services.TryAddSingleton<IAgentRunJournal, InMemoryAgentRunJournal>();

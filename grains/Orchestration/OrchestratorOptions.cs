@@ -37,6 +37,10 @@ public sealed class OrchestratorOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RecoveryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Tasks running at once in the whole cluster; the rest wait in the admission queue by priority.</summary>
+    [Range(1, 100_000)]
+    public int MaxRunningTasks { get; set; } = 32;
+
     public TimeSpan AgentTimeout(string agent)
         => AgentTimeouts.TryGetValue(agent, out var timeout) ? timeout : DefaultAgentTimeout;
 }

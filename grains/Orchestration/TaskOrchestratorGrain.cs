@@ -3,10 +3,12 @@ using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Findings;
 using Amas.Orleans.Hosting;
+using Amas.Orleans.Orchestration.Admission;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
+using Amas.Orleans.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +19,8 @@ namespace Amas.Orleans.Orchestration;
 /// calls and moves on when their callbacks (<see cref="OnAgentCompletedAsync"/>) have all arrived, so status and
 /// cancel answer at any moment. Its state is written after every agent outcome; on activation it resumes whatever
 /// was unfinished, re-sending work only to agents that had not reported. While it runs, a reminder (removed when the
-/// task ends) re-activates it wherever it can live should every other way back fail.
+/// task ends) re-activates it wherever it can live should every other way back fail. Everything it logs carries the
+/// task id (a logging scope per call, timer tick and activation); its spans are the task and each layer.
 /// </summary>
 internal sealed partial class TaskOrchestratorGrain(
     [PersistentState("task", StorageNames.Tasks)] IPersistentState<TaskRecord> state,
@@ -31,7 +34,8 @@ internal sealed partial class TaskOrchestratorGrain(
     StorageHealth storage,
     IAgentRunJournal journal,
     TimeProvider clock,
-    ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain, IRemindable
+    TaskMetrics metrics,
+    ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain, IRemindable, IIncomingGrainCallFilter
 {
     private const string WatchReminder = "amas-task-watch";
 
@@ -40,11 +44,23 @@ internal sealed partial class TaskOrchestratorGrain(
     // Background steps and requests interleave at awaits; writes of the one state object must not overlap.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private IGrainTimer? _deadlineTimer;
+    private bool _beginning;
+    /// <summary>This activation has registered the watch reminder: asking again while queued would only rewrite it.</summary>
+    private bool _watching;
+    private DateTimeOffset _lastAdmissionAsk;
     private DateTimeOffset _lastPoll;
+    private readonly TaskTrace _trace = new();
+    private bool _runningHere;
 
     private TaskRecord Record => state.State;
 
     private Guid TaskId => this.GetPrimaryKey();
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        using var scope = logger.BeginTaskScope(TaskId);
+        await context.Invoke();
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -53,9 +69,18 @@ internal sealed partial class TaskOrchestratorGrain(
             return Task.CompletedTask;
         }
 
+        using var scope = logger.BeginTaskScope(TaskId);
         LogResuming(logger, TaskId, Record.Lifecycle);
         StartDeadlineTimer();
+        _trace.Start(TaskId, Record.Spec.Kind, resumed: true);
         _ = Record.Lifecycle == TaskLifecycle.Pending ? BeginAsync() : ResumeAsync();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        LeaveHere();
+        _trace.Abandon();
         return Task.CompletedTask;
     }
 
@@ -107,9 +132,11 @@ internal sealed partial class TaskOrchestratorGrain(
         };
         await PersistAsync();
         LogSubmitted(logger, TaskId, spec.Kind, spec.Submitter);
+        metrics.RecordSubmitted(spec.Kind);
         await IndexAsync();
 
         StartDeadlineTimer();
+        _trace.Start(TaskId, spec.Kind, resumed: false);
         _ = BeginAsync();
         return Snapshot();
     }
@@ -210,13 +237,25 @@ internal sealed partial class TaskOrchestratorGrain(
         return true;
     }
 
-    /// <summary>Pins the target to a commit, then starts the first layer.</summary>
+    public Task AdmitAsync()
+        => Record.Spec is not null && Record.Lifecycle == TaskLifecycle.Pending && !_beginning ? BeginAsync() : Task.CompletedTask;
+
+    /// <summary>Waits for admission, pins the target to a commit, then starts the first layer.</summary>
     private async Task BeginAsync()
     {
         // Off the submission's path: the reminder is the slow backstop, the index row (written before) the fast way back.
         await WatchAsync();
+        _beginning = true;
         try
         {
+            _lastAdmissionAsk = clock.GetUtcNow();
+            if (!await AdmittedAsync() || Record.Lifecycle != TaskLifecycle.Pending)
+            {
+                // Queued: AdmitAsync comes when a slot is free; the deadline timer asks again now and then and ends
+                // the task if its deadline passes first.
+                return;
+            }
+
             if (Record.Repository is { } repository)
             {
                 var pinned = await checkouts.PinAsync(repository, Record.Spec!.Target?.Ref, CancellationToken.None);
@@ -230,6 +269,7 @@ internal sealed partial class TaskOrchestratorGrain(
 
             Record.Lifecycle = TaskLifecycle.Running;
             Record.StartedAt = clock.GetUtcNow();
+            RunningHere();
             await PersistAsync();
             await IndexAsync();
             await AdvanceAsync();
@@ -242,11 +282,16 @@ internal sealed partial class TaskOrchestratorGrain(
                 await EndAsync(TaskLifecycle.Failed, new TaskError("target_unavailable", "The task's target could not be prepared.", $"{ex.GetType().Name}: {ex.Message}"));
             }
         }
+        finally
+        {
+            _beginning = false;
+        }
     }
 
     /// <summary>After a restart elsewhere: ask every agent still marked running to go on (each is idempotent).</summary>
     private async Task ResumeAsync()
     {
+        RunningHere();
         await IndexAsync();
         await WatchAsync();
         var running = Record.Agents.Where(a => a.Status == AgentRunStatus.Running).ToArray();
@@ -269,6 +314,11 @@ internal sealed partial class TaskOrchestratorGrain(
     {
         while (Record.Lifecycle == TaskLifecycle.Running)
         {
+            foreach (var ended in Record.Layers.Where(l => l.Agents.All(a => a.IsTerminal)))
+            {
+                _trace.EndLayer(ended.Layer);
+            }
+
             var layer = Record.Layers.FirstOrDefault(l => l.Agents.Any(a => !a.IsTerminal));
             if (layer is null)
             {
@@ -293,6 +343,7 @@ internal sealed partial class TaskOrchestratorGrain(
 
             await PersistAsync();
             LogLayerStarted(logger, TaskId, layer.Layer, pending.Length);
+            _trace.StartLayer(layer.Layer, layer.Name, pending.Length);
             var inputs = InputsFor(layer.Layer);
             await Task.WhenAll(pending.Select(a => StartAgentAsync(a, inputs)));
             if (pending.Any(a => a.IsTerminal))
@@ -321,6 +372,13 @@ internal sealed partial class TaskOrchestratorGrain(
             Inputs = inputs,
             Deadline = agent.Deadline ?? Record.Deadline,
         };
+
+        // The agent's spans hang under its layer's. Like the slot, set on this method's own async flow only.
+        var layer = Record.Layers.First(l => l.Agents.Contains(agent)).Layer;
+        if (_trace.SpanFor(layer) is { } span)
+        {
+            System.Diagnostics.Activity.Current = span;
+        }
 
         try
         {
@@ -385,12 +443,44 @@ internal sealed partial class TaskOrchestratorGrain(
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
         LogEnded(logger, TaskId, lifecycle);
+        metrics.RecordEnded(Record.Spec!.Kind, lifecycle, now - Record.CreatedAt);
+        LeaveHere();
+        _trace.End(lifecycle, error);
         await IndexAsync();
         await StopWatchAsync();
+        await ReleaseAdmissionAsync();
 
         foreach (var name in stopping)
         {
             _ = GrainFactory.GetAgent(TaskId, name).CancelAsync(stopAs);
+        }
+    }
+
+    private async Task<bool> AdmittedAsync()
+    {
+        var ticket = new AdmissionTicket { TaskId = TaskId, Priority = AdmissionOrder.EffectivePriority(Record.Spec!), SubmittedAt = Record.CreatedAt };
+        try
+        {
+            return await GrainFactory.GetGrain<ITaskAdmissionGrain>(0).RequestAsync(ticket);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            // The queue is moving to another silo: not the task's failure; the deadline timer asks again.
+            LogAdmissionUnreachable(logger, ex, TaskId);
+            return false;
+        }
+    }
+
+    /// <summary>Frees the task's slot or queue place; if this fails, the queue's own periodic check frees it later.</summary>
+    private async Task ReleaseAdmissionAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITaskAdmissionGrain>(0).ReleaseAsync(TaskId);
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(logger, ex, TaskId);
         }
     }
 
@@ -406,6 +496,7 @@ internal sealed partial class TaskOrchestratorGrain(
     /// </summary>
     private async Task CheckDeadlinesAsync(CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginTaskScope(TaskId);
         if (Record.Spec is null || Record.IsTerminal)
         {
             _deadlineTimer?.Dispose();
@@ -416,7 +507,22 @@ internal sealed partial class TaskOrchestratorGrain(
         var now = clock.GetUtcNow();
         if (now >= Record.Deadline)
         {
-            await EndAsync(TaskLifecycle.Failed, new TaskError("task_deadline_exceeded", $"The task did not finish before its deadline {Record.Deadline:O}."));
+            var message = Record.Lifecycle == TaskLifecycle.Pending
+                ? $"The task was still waiting for admission (the cluster's running-task limit) at its deadline {Record.Deadline:O}."
+                : $"The task did not finish before its deadline {Record.Deadline:O}.";
+            await EndAsync(TaskLifecycle.Failed, new TaskError("task_deadline_exceeded", message));
+            return;
+        }
+
+        if (Record.Lifecycle == TaskLifecycle.Pending)
+        {
+            // Asking again is idempotent: it makes good a lost admit message or a queue that was unreachable.
+            if (!_beginning && now - _lastAdmissionAsk >= options.Value.AgentPollInterval)
+            {
+                _lastAdmissionAsk = now;
+                _ = BeginAsync();
+            }
+
             return;
         }
 
@@ -522,10 +628,16 @@ internal sealed partial class TaskOrchestratorGrain(
 
     private async Task WatchAsync()
     {
+        if (_watching)
+        {
+            return;
+        }
+
         var period = options.Value.RecoveryReminderPeriod;
         try
         {
             await this.RegisterOrUpdateReminder(WatchReminder, period, period);
+            _watching = true;
         }
         catch (Exception ex)
         {
@@ -563,6 +675,25 @@ internal sealed partial class TaskOrchestratorGrain(
 
     private TaskSnapshot Snapshot() => TaskSnapshots.From(TaskId, Record);
 
+    /// <summary>Counts the task as running on this silo once per activation; <see cref="LeaveHere"/> undoes it.</summary>
+    private void RunningHere()
+    {
+        if (!_runningHere && Record.Lifecycle == TaskLifecycle.Running)
+        {
+            _runningHere = true;
+            metrics.RecordStartedHere(Record.Spec!.Kind);
+        }
+    }
+
+    private void LeaveHere()
+    {
+        if (_runningHere)
+        {
+            _runningHere = false;
+            metrics.RecordLeftHere(Record.Spec!.Kind);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: {Kind} submitted by {Submitter}")]
     private static partial void LogSubmitted(ILogger logger, Guid taskId, TaskKind kind, string submitter);
 
@@ -589,6 +720,12 @@ internal sealed partial class TaskOrchestratorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the recovery reminder could not be changed")]
     private static partial void LogReminderFailed(ILogger logger, Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: could not release its admission slot; the queue's check will")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the admission queue could not be reached; asking again later")]
+    private static partial void LogAdmissionUnreachable(ILogger logger, Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: agent {Agent} overran its deadline")]
     private static partial void LogAgentTimedOut(ILogger logger, Guid taskId, string agent);

@@ -1,6 +1,7 @@
 using Amas.Orleans.Providers.Client;
 using Amas.Orleans.Providers.Configuration;
 using Amas.Orleans.Providers.Health;
+using Amas.Orleans.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal sealed class ProviderGrain(
     ChatCompletionClient client,
     IOptions<ProvidersOptions> options,
     [FromKeyedServices(ProviderServices.ClockKey)] TimeProvider time,
+    ProviderMetrics metrics,
     ILogger<ProviderGrain> logger) : Grain, IProviderGrain
 {
     private ProviderDeployment? _deployment;
@@ -39,10 +41,17 @@ internal sealed class ProviderGrain(
 
     public async Task<ProviderCallResult> CompleteAsync(ProviderRequest request, CancellationToken cancellationToken = default)
     {
+        using var span = AmasTelemetry.Providers.StartActivity($"chat {Deployment.Id}", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag(TelemetryTags.Provider, Deployment.Id);
+        span?.SetTag(TelemetryTags.GenAiOperation, "chat");
+        span?.SetTag(TelemetryTags.GenAiModel, Deployment.Model);
         var (refusal, permit) = Health.Admit();
         if (refusal is not null)
         {
-            return refusal with { Health = Health.Snapshot() };
+            var refused = refusal with { Health = Health.Snapshot() };
+            Trace(span, refused);
+            metrics.RecordCall(refused, Health.Circuit);
+            return refused;
         }
 
         var timeout = request.Timeout is { } limit && limit < Deployment.Timeout ? limit : Deployment.Timeout;
@@ -56,7 +65,26 @@ internal sealed class ProviderGrain(
         Health.Record(result, permit);
         var health = Health.Snapshot();
         Report(result, health, before);
+        Trace(span, result);
+        metrics.RecordCall(result, health.Circuit);
         return result with { Health = health };
+    }
+
+    private static void Trace(System.Diagnostics.Activity? span, ProviderCallResult result)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        span.SetTag(TelemetryTags.Outcome, OutcomeNames.Of(result.Outcome));
+        span.SetTag(TelemetryTags.HttpStatusCode, result.StatusCode);
+        span.SetTag(TelemetryTags.GenAiInputTokens, result.PromptTokens);
+        span.SetTag(TelemetryTags.GenAiOutputTokens, result.CompletionTokens);
+        if (!result.IsSuccess)
+        {
+            span.SetStatus(System.Diagnostics.ActivityStatusCode.Error, OutcomeNames.Of(result.Outcome));
+        }
     }
 
     public ValueTask<ProviderHealth> GetHealthAsync() => ValueTask.FromResult(Health.Snapshot());

@@ -2,6 +2,7 @@ using Amas.Orleans.Providers.Client;
 using Amas.Orleans.Providers.Configuration;
 using Amas.Orleans.Providers.Routing;
 using Amas.Orleans.Providers.Safety;
+using Amas.Orleans.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,8 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<RoundRobinCursors>();
         services.TryAddSingleton(_ => new PromptSecretRedactor());
         services.TryAddSingleton<ProviderRouter>();
+        services.AddMetrics();
+        services.TryAddSingleton<ProviderMetrics>();
         services.AddHostedService<ProviderStartupReport>();
         return services;
     }

@@ -23,8 +23,8 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Makes this process a silo: cluster membership and storage by configuration, the grains, the dashboard's
-    /// statistics, trace propagation. The options are validated here, before the host starts, so a bad value stops
-    /// the process with a message naming the key.
+    /// statistics, trace propagation and OpenTelemetry. The options are validated here, before the host starts, so a
+    /// bad value stops the process with a message naming the key.
     /// </summary>
     public static IHostApplicationBuilder AddAmasSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
@@ -45,6 +45,7 @@ public static class SiloHostingExtensions
             : null;
 
         builder.Services.AddSingleton(Options.Create(options));
+        builder.AddAmasTelemetry("amas-silo");
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(cluster =>
@@ -152,6 +153,7 @@ public static class SiloHostingExtensions
         silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.Replace(ServiceDescriptor.Singleton<ITaskIndex, PostgresTaskIndex>());
         silo.Services.Replace(ServiceDescriptor.Singleton<IAgentRunJournal, PostgresAgentRunJournal>());
+        silo.Services.Replace(ServiceDescriptor.Singleton<IStorageProbe, PostgresStorageProbe>());
         return silo;
     }
 }

@@ -13,7 +13,7 @@ namespace Amas.Orleans.Deploy.Tests;
 public sealed partial class ConfigurationKeyTests
 {
     /// <summary>
-    /// The keys the silo reads (silo/Hosting/SiloHostOptions.cs, ConnectionStrings.cs,
+    /// The keys the silo reads (silo/Hosting/SiloHostOptions.cs, ConnectionStrings.cs, TelemetryOptions.cs,
     /// grains/Repositories/RepositoryOptions.cs). A trailing <c>:*</c> stands for a section of tuning keys.
     /// </summary>
     public static readonly string[] SiloKeys =
@@ -36,6 +36,9 @@ public sealed partial class ConfigurationKeyTests
         "Amas:Repositories:CacheDirectory",
         "Amas:Repositories:MaxFileBytes",
         "Amas:Repositories:GitTimeout",
+        "Amas:Telemetry:OtlpEndpoint",
+        "Amas:Telemetry:OtlpProtocol",
+        "Amas:Telemetry:ServiceName",
     ];
 
     /// <summary>Sections the silo binds whole; a variable under one of them is not a typo.</summary>

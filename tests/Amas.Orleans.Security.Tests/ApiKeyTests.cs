@@ -50,8 +50,13 @@ public sealed class ApiKeyTests(SecuredGateway gateway)
         var id = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/api-keys")).EnumerateArray()
             .Single(k => k.GetProperty("owner").GetString() == "erin").GetProperty("id").GetString();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/admin/api-keys/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/admin/api-keys/{id}")).StatusCode);
+        using var first = await admin.DeleteAsync($"/api/v1/admin/api-keys/{id}");
+        using var second = await admin.DeleteAsync($"/api/v1/admin/api-keys/{id}");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var revokedAt = (await first.ReadJsonAsync()).GetProperty("revoked_at").GetString();
+        Assert.NotNull(revokedAt);
+        Assert.Equal(revokedAt, (await second.ReadJsonAsync()).GetProperty("revoked_at").GetString());
 
         using var refused = await erin.GetAsync("/api/v1/tasks");
         HttpJson.AssertProblem(refused, HttpStatusCode.Unauthorized);

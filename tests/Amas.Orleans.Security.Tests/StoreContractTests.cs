@@ -42,9 +42,9 @@ public abstract class StoreContractTests
         Assert.Equal([newer.Id, older.Id], (await keys.ListAsync(CancellationToken.None)).Select(k => k.Id));
 
         var first = DateTimeOffset.UtcNow;
-        Assert.True(await keys.RevokeAsync(older.Id, "admin-1", first, CancellationToken.None));
-        Assert.True(await keys.RevokeAsync(older.Id, "admin-2", first.AddMinutes(1), CancellationToken.None));
-        Assert.False(await keys.RevokeAsync(ApiKeySecrets.NewId(), "admin-1", first, CancellationToken.None));
+        Assert.Equal("admin-1", (await keys.RevokeAsync(older.Id, "admin-1", first, CancellationToken.None))?.RevokedBy);
+        Assert.Equal("admin-1", (await keys.RevokeAsync(older.Id, "admin-2", first.AddMinutes(1), CancellationToken.None))?.RevokedBy);
+        Assert.Null(await keys.RevokeAsync(ApiKeySecrets.NewId(), "admin-1", first, CancellationToken.None));
         var revoked = await keys.FindByHashAsync(older.KeyHash, CancellationToken.None);
         Assert.Equal("admin-1", revoked!.RevokedBy);
         Assert.Equal(first.ToUnixTimeMilliseconds(), revoked.RevokedAt!.Value.ToUnixTimeMilliseconds());

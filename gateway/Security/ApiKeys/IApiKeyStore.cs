@@ -8,8 +8,8 @@ public interface IApiKeyStore
     /// <summary>The key with this hash, revoked or not; null when there is none.</summary>
     Task<ApiKeyRecord?> FindByHashAsync(string keyHash, CancellationToken cancellationToken);
 
-    /// <summary>Revokes the key; false when no key has this id. Revoking a revoked key keeps the first revocation.</summary>
-    Task<bool> RevokeAsync(string id, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Revokes the key and returns it; null when no key has this id. Revoking a revoked key keeps the first revocation.</summary>
+    Task<ApiKeyRecord?> RevokeAsync(string id, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Every key, newest first.</summary>
     Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken);

@@ -31,21 +31,21 @@ public sealed class InMemoryApiKeyStore : IApiKeyStore
         }
     }
 
-    public Task<bool> RevokeAsync(string id, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<ApiKeyRecord?> RevokeAsync(string id, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             if (!_byId.TryGetValue(id, out var key))
             {
-                return Task.FromResult(false);
+                return Task.FromResult<ApiKeyRecord?>(null);
             }
 
             if (key.RevokedAt is null)
             {
-                _byId[id] = key with { RevokedAt = at, RevokedBy = revokedBy };
+                _byId[id] = key = key with { RevokedAt = at, RevokedBy = revokedBy };
             }
 
-            return Task.FromResult(true);
+            return Task.FromResult<ApiKeyRecord?>(key);
         }
     }
 

@@ -31,17 +31,19 @@ public sealed class PostgresApiKeyStore(SecurityDatabase database) : IApiKeyStor
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    public async Task<bool> RevokeAsync(string id, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<ApiKeyRecord?> RevokeAsync(string id, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // COALESCE keeps the first revocation: revoking twice is not an error, and history is not rewritten.
-        await using var command = database.DataSource.CreateCommand("""
+        await using var command = database.DataSource.CreateCommand($"""
             UPDATE api_keys SET revoked_at = COALESCE(revoked_at, @at), revoked_by = COALESCE(revoked_by, @by)
             WHERE id = @id
+            RETURNING {Columns}
             """);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("at", at);
         command.Parameters.AddWithValue("by", revokedBy);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using Amas.Orleans.Providers.Tests.Fakes;
+using Amas.Orleans.Testing.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
 using Amas.Orleans.Gateway.Security;
-using Amas.Orleans.Providers.Tests.Fakes;
+using Amas.Orleans.Testing.Providers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,4 +1,4 @@
-using Amas.Orleans.Providers.Tests.Fakes;
+using Amas.Orleans.Testing.Providers;
 
 namespace Amas.Orleans.Providers.Tests.Cluster;
 

@@ -1,4 +1,4 @@
-namespace Amas.Orleans.Providers.Tests.Fakes;
+namespace Amas.Orleans.Testing.Providers;
 
 /// <summary>What the fake provider does with one request.</summary>
 public abstract record FakeReply

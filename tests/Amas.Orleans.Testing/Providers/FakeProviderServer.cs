@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Amas.Orleans.Providers.Tests.Fakes;
+namespace Amas.Orleans.Testing.Providers;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that speaks OpenAI chat completions at <c>/{provider}/v1/chat/completions</c>

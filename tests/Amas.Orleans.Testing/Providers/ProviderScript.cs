@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Amas.Orleans.Providers.Tests.Fakes;
+namespace Amas.Orleans.Testing.Providers;
 
 /// <summary>One fake provider's behaviour: replies queued for the next requests, then a default reply.</summary>
 public sealed class ProviderScript(string id)
