@@ -35,6 +35,9 @@ public class EmbeddedGateway : IAsyncLifetime
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The gateway has not started.");
 
     /// <summary>Arguments a derived fixture adds (persistence, retention, …); they win over the defaults.</summary>
+    /// <summary>The key every request sends when the gateway runs with authentication (any shape but the embedded default).</summary>
+    protected virtual string? ApiKey => null;
+
     protected virtual Task<IEnumerable<string>> MoreArgumentsAsync() => Task.FromResult(Enumerable.Empty<string>());
 
     public async Task InitializeAsync()
@@ -68,6 +71,10 @@ public class EmbeddedGateway : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (ApiKey is { } key)
+        {
+            Http.DefaultRequestHeaders.Add("X-API-Key", key);
+        }
     }
 
     public virtual async Task DisposeAsync()

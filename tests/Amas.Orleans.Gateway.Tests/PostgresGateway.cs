@@ -14,7 +14,12 @@ public sealed class PostgresGateway : EmbeddedGateway
 
     private PostgresServer? _server;
 
+    private const string Key = "amas-postgres-gateway-test-key";
+
     public string Database { get; private set; } = "";
+
+    /// <summary>PostgreSQL persistence is not the embedded default, so the gateway requires authentication.</summary>
+    protected override string? ApiKey => Key;
 
     protected override async Task<IEnumerable<string>> MoreArgumentsAsync()
     {
@@ -27,6 +32,8 @@ public sealed class PostgresGateway : EmbeddedGateway
             $"--Amas:Postgres:ConnectionString={Database}",
             $"--Amas:Retention:FinishedTasks={FinishedTaskRetention}",
             "--Amas:Retention:SweepInterval=00:00:00.500",
+            "--Amas:Security:Enabled=true",
+            $"--Amas:Security:BootstrapApiKeyHash={Amas.Orleans.Gateway.Security.ApiKeys.ApiKeySecrets.Hash(Key)}",
         ];
     }
 
