@@ -68,7 +68,8 @@ internal static class IntelRequests
     public static Guid TaskIdFor(string key) => TaskIds.FromIdempotencyKey(Callers.Anonymous, key);
 
     /// <summary>The upload a multipart submission with this key would have stored.</summary>
-    public static Guid UploadIdFor(string key) => TaskIds.FromIdempotencyKey(Callers.Anonymous, "upload\n" + key);
+    /// <summary>The id the gateway gives an upload: derived from the caller and the idempotency key.</summary>
+    public static Guid UploadIdFor(string key, string caller = Callers.Anonymous) => TaskIds.FromIdempotencyKey(caller, "upload\n" + key);
 
     public static Task<UploadedFile?> StoredUploadAsync(this EmbeddedGateway gateway, Guid uploadId)
         => gateway.Services.GetRequiredService<IUploadStore>().FindAsync(uploadId, CancellationToken.None);

@@ -6,15 +6,18 @@ namespace Amas.Orleans.Gateway.Tests;
 
 /// <summary>
 /// The embedded gateway with PostgreSQL persistence on a throwaway server (grain state, reminders, the task index,
-/// uploads), the schema applied as <c>silo migrate</c> applies it, and finished tasks purged a few seconds after they end.
+/// uploads), the schema applied as <c>silo migrate</c> applies it, and finished tasks purged ten seconds after they end (long enough to read them back on a loaded machine).
 /// </summary>
 public sealed class PostgresGateway : EmbeddedGateway
 {
-    public static readonly TimeSpan FinishedTaskRetention = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan FinishedTaskRetention = TimeSpan.FromSeconds(10);
 
     private PostgresServer? _server;
 
     private const string Key = "amas-postgres-gateway-test-key";
+
+    /// <summary>Who the gateway says every request of this fixture comes from: the bootstrap key's caller.</summary>
+    public const string Caller = Amas.Orleans.Gateway.Security.Authentication.ApiKeyAuthenticationHandler.BootstrapCaller;
 
     public string Database { get; private set; } = "";
 

@@ -13,22 +13,40 @@ namespace Amas.Orleans.Analysis.Tests.Dependencies;
 /// </summary>
 internal sealed class LoopbackOsvServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private HttpListener _listener = new();
     private readonly Task _serving;
     private readonly Dictionary<(string Ecosystem, string Name, string Version), string[]> _answers = [];
     private readonly Dictionary<string, string> _records = new(StringComparer.Ordinal);
 
     public LoopbackOsvServer()
     {
-        // HttpListener needs a fixed port; ask the OS for a free one first.
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        _listener.Start();
+        BaseUrl = StartOnFreePort(ref _listener);
         _serving = Task.Run(ServeAsync);
+    }
+
+    // HttpListener needs a fixed port: ask the OS for a free one, and ask again when another test process took it
+    // between the probe and the bind (seen on CI with every test project running at once).
+    private static Uri StartOnFreePort(ref HttpListener listener)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var url = new Uri($"http://127.0.0.1:{port}/");
+            listener.Prefixes.Add(url.AbsoluteUri);
+            try
+            {
+                listener.Start();
+                return url;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+                listener = new HttpListener();
+            }
+        }
     }
 
     public Uri BaseUrl { get; }
