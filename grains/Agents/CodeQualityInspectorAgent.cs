@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Amas.Orleans.Agents;
 
 /// <summary>
-/// Layer 1: measures every readable file of the checkout (size, complexity, nesting, TODOs) and reports functions
-/// past the configured thresholds. Files are independent, so they are analysed in parallel, one per core.
+/// Layer 1: measures every readable file of the checkout (size, complexity, nesting, maintainability index, TODOs)
+/// and reports functions past the configured thresholds, then finds code copied within and across files. Files are
+/// independent, so they are analysed in parallel, one per core; each leaves only a few fingerprints for the copy
+/// detection, whose single final pass pairs them and reads again just the files that share some.
 /// </summary>
 public sealed class CodeQualityInspectorAgent(IOptions<CodeQualityOptions> options) : IAgent
 {
@@ -16,8 +18,8 @@ public sealed class CodeQualityInspectorAgent(IOptions<CodeQualityOptions> optio
     {
         Name = CodeQualityRules.AgentName,
         Layer = 1,
-        Description = "Measures size, cyclomatic complexity, nesting depth and TODO comments per function and "
-            + "reports code that exceeds the configured thresholds.",
+        Description = "Measures size, cyclomatic complexity, nesting depth, maintainability index and TODO comments "
+            + "per function, finds duplicated code across files, and reports code past the configured thresholds.",
         Capabilities = ["code_quality"],
     };
 
@@ -39,55 +41,32 @@ public sealed class CodeQualityInspectorAgent(IOptions<CodeQualityOptions> optio
         await Parallel.ForEachAsync(Enumerable.Range(0, reports.Length), parallel, async (index, token) =>
         {
             var file = repository.Files[index];
-            if (await ReadAsync(file, token) is { } text)
+            if (await ReadAsync(file.FullPath, token) is { } text)
             {
                 reports[index] = analyzer.Analyze(new SourceFile(file.RelativePath, text), token);
             }
         });
 
-        return Summarise(reports.OfType<CodeQualityReport>().ToList(), reports.Count(r => r is null));
+        var read = reports.OfType<CodeQualityReport>().ToList();
+        var fullPaths = repository.Files.ToDictionary(f => f.RelativePath, f => f.FullPath, StringComparer.Ordinal);
+        var duplication = await analyzer.FindDuplicatesAsync(
+            read.Select(r => r.Clones).OfType<CloneFingerprints>().ToList(),
+            (path, token) => fullPaths.TryGetValue(path, out var full) ? ReadAsync(full, token) : ValueTask.FromResult<string?>(null),
+            cancellationToken);
+
+        return CodeQualitySummary.Of(read, reports.Count(r => r is null), duplication, options.Value);
     }
 
     /// <summary>A file deleted or locked since the checkout was listed is skipped, not a failed run.</summary>
-    private static async Task<string?> ReadAsync(RepositoryFile file, CancellationToken cancellationToken)
+    private static async ValueTask<string?> ReadAsync(string fullPath, CancellationToken cancellationToken)
     {
         try
         {
-            return await File.ReadAllTextAsync(file.FullPath, cancellationToken);
+            return await File.ReadAllTextAsync(fullPath, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-    }
-
-    private static AgentResult Summarise(List<CodeQualityReport> reports, int unreadable)
-    {
-        var findings = reports
-            .SelectMany(r => r.Findings)
-            .OrderBy(f => f.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Line ?? 0)
-            .ThenBy(f => f.Rule, StringComparer.Ordinal)
-            .ThenBy(f => f.Id, StringComparer.Ordinal)
-            .ToList();
-
-        var complexities = reports.SelectMany(r => r.Metrics.Functions).Select(f => f.CyclomaticComplexity).ToList();
-        var metrics = new Dictionary<string, double>
-        {
-            ["files_analyzed"] = reports.Count,
-            ["files_unreadable"] = unreadable,
-            ["lines_of_code"] = reports.Sum(r => r.Metrics.CodeLines),
-            ["comment_lines"] = reports.Sum(r => r.Metrics.CommentLines),
-            ["blank_lines"] = reports.Sum(r => r.Metrics.BlankLines),
-            ["functions"] = complexities.Count,
-            ["max_cyclomatic_complexity"] = complexities.Count == 0 ? 0 : complexities.Max(),
-            ["average_cyclomatic_complexity"] = complexities.Count == 0 ? 0 : Math.Round(complexities.Average(), 2),
-            ["todo_comments"] = reports.Sum(r => r.Metrics.TodoCount),
-        };
-
-        var overThreshold = findings.Count(f => f.Rule != CodeQualityRuleIds.TodoComment);
-        var summary = $"Analysed {reports.Count} files ({metrics["lines_of_code"]} lines of code, {complexities.Count} "
-            + $"functions): {overThreshold} threshold findings and {metrics["todo_comments"]} TODO comments.";
-        return new AgentResult(findings, metrics, summary);
     }
 }

@@ -4,12 +4,13 @@ using Amas.Orleans.Benchmarks.Router;
 // Usage:
 //   run [--smoke] --root REPO [--out FILE] [--secretlint DIR]   the whole benchmark; writes the Markdown report
 //   router [--smoke] --root REPO [--out FILE]                   only the router part; replaces its section of the report
-//   scan DIR [--findings FILE]                                  one measured scan (run starts it as a child process)
+//   scan DIR [--findings FILE] [--agent NAME]                   one measured scan (run starts it as a child process);
+//                                                               NAME: SecurityScanner (default) or CodeQualityInspector
 //   tree DIR MEGABYTES                                          only assemble the text tree
 return args switch
 {
-    ["scan", var root] => await ScanCommand.RunAsync(root, null),
-    ["scan", var root, "--findings", var findings] => await ScanCommand.RunAsync(root, findings),
+    ["scan", var root, .. var rest] when ScanCommand.TryParse(rest, out var findings, out var agent) =>
+        await ScanCommand.RunAsync(root, findings, agent),
     ["tree", var target, var megabytes] => PrintTree(target, long.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
     ["run", .. var rest] => await BenchmarkRun.RunAsync(BenchmarkOptions.Parse(rest)),
     ["router", .. var rest] => await RouterCommand.RunAsync(BenchmarkOptions.Parse(rest)),
@@ -25,6 +26,6 @@ static int PrintTree(string target, long megabytes)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | router [--smoke] --root REPO [--out FILE] | scan DIR [--findings FILE] | tree DIR MEGABYTES");
+    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | router [--smoke] --root REPO [--out FILE] | scan DIR [--findings FILE] [--agent NAME] | tree DIR MEGABYTES");
     return 2;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Amas.Orleans.Agents;
+using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Analysis.Security;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
@@ -20,16 +21,35 @@ public sealed record ScanResult(
     int CodeFindings,
     long PeakWorkingSetBytes,
     long AllocatedBytes,
-    int Parallelism);
+    int Parallelism,
+    string Agent = "SecurityScanner",
+    IReadOnlyDictionary<string, double>? Metrics = null);
 
 /// <summary>
 /// The measured run, meant to be its own process: RepositoryWalker lists the tree, then the SecurityScanner agent
-/// (secret and dangerous-code rules, Environment.ProcessorCount files in parallel, as in production) scans it.
+/// (secret and dangerous-code rules, Environment.ProcessorCount files in parallel, as in production) scans it; with
+/// <c>--agent CodeQualityInspector</c> that agent (default options) instead, to measure its memory on the same tree.
 /// Prints one JSON object; with a findings path, also writes "file&lt;TAB&gt;line&lt;TAB&gt;rule" lines.
 /// </summary>
 public static class ScanCommand
 {
-    public static async Task<int> RunAsync(string root, string? findingsPath)
+    public static bool TryParse(IReadOnlyList<string> args, out string? findingsPath, out string agent)
+    {
+        (findingsPath, agent) = (null, "SecurityScanner");
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--findings": findingsPath = args[i + 1]; break;
+                case "--agent" when args[i + 1] is "SecurityScanner" or "CodeQualityInspector": agent = args[i + 1]; break;
+                default: return false;
+            }
+        }
+
+        return args.Count % 2 == 0;
+    }
+
+    public static async Task<int> RunAsync(string root, string? findingsPath, string agentName = "SecurityScanner")
     {
         var clock = Stopwatch.StartNew();
         var walker = new RepositoryWalker(Options.Create(new RepositoryOptions()), NullLogger<RepositoryWalker>.Instance);
@@ -37,7 +57,9 @@ public static class ScanCommand
         var walkSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var agent = new SecurityScannerAgent();
+        IAgent agent = agentName == "CodeQualityInspector"
+            ? new CodeQualityInspectorAgent(Options.Create(new CodeQualityOptions()))
+            : new SecurityScannerAgent();
         var work = new AgentWork
         {
             TaskId = Guid.NewGuid(),
@@ -67,7 +89,9 @@ public static class ScanCommand
             result.Findings.Count - secrets,
             self.PeakWorkingSet64,
             GC.GetTotalAllocatedBytes(precise: false),
-            Environment.ProcessorCount);
+            Environment.ProcessorCount,
+            agent.Descriptor.Name,
+            result.Metrics);
         Console.WriteLine(JsonSerializer.Serialize(scan));
         return 0;
     }

@@ -49,13 +49,26 @@ public sealed class Gateway(Uri baseAddress) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken = default) => _http.GetAsync(path, cancellationToken);
 
-    /// <summary>The body of a GET that must answer 200.</summary>
+    /// <summary>
+    /// The body of a GET that must answer 200. A retryable 503 (a cluster that has just started warms up its
+    /// activations) is retried as a client would, for up to a minute; anything else fails at once.
+    /// </summary>
     public async Task<string> GetOkAsync(string path)
     {
-        using var response = await _http.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {body}");
-        return body;
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            using var response = await _http.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is { } retry && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(retry.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {body}");
+            return body;
+        }
     }
 
     /// <summary>

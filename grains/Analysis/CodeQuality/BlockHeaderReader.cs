@@ -176,9 +176,9 @@ internal static class BlockHeaderReader
         if (receiverEnd > 0 && receiverEnd + 2 < tokens.Count && tokens[receiverEnd + 1].IsWord
             && tokens[receiverEnd + 2].Text is "(" or "[")
         {
-            var receiver = tokens.Take(receiverEnd).Skip(func + 2).LastOrDefault(t => t.IsWord);
+            var receiver = ReceiverType(tokens, func + 2, receiverEnd);
             var method = tokens[receiverEnd + 1];
-            return BlockHeader.Function(method, receiver.Text is null ? method.Text : $"{receiver.Text}.{method.Text}");
+            return BlockHeader.Function(method, receiver is null ? method.Text : $"{receiver}.{method.Text}");
         }
 
         return Named(AssignedName(tokens, func));
@@ -199,7 +199,7 @@ internal static class BlockHeaderReader
             return BlockHeader.Plain;
         }
 
-        if (tokens.Take(name).Any(t => t.Text is "=" || DeclarationWords.Contains(t.Text)))
+        if (DeclaresSomethingElse(tokens, name))
         {
             return BlockHeader.Plain;
         }
@@ -221,6 +221,61 @@ internal static class BlockHeaderReader
         }
 
         return BlockHeader.Function(tokens[name], display);
+    }
+
+    /// <summary>
+    /// Whether the words before the name make this a class, an assignment or a <c>new</c> expression rather than a
+    /// method. Type parameters do not count: <c>static &lt;T extends Comparable&lt;T&gt;&gt; T max(…)</c> is a method.
+    /// </summary>
+    private static bool DeclaresSomethingElse(List<HeaderToken> tokens, int name)
+    {
+        var angles = 0;
+        for (var i = 0; i < name; i++)
+        {
+            var text = tokens[i].Text;
+            if (text == "<")
+            {
+                angles++;
+            }
+            else if (text == ">")
+            {
+                angles = Math.Max(0, angles - 1);
+            }
+            else if (angles == 0 && (text == "=" || DeclarationWords.Contains(text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The receiver's type name: <c>Stack</c> in <c>(s *Stack[T])</c> and in <c>(Stack[T])</c>.</summary>
+    private static string? ReceiverType(List<HeaderToken> tokens, int from, int end)
+    {
+        string? type = null;
+        var depth = 0;
+        for (var i = from; i < end; i++)
+        {
+            switch (tokens[i].Text)
+            {
+                case "[" or "(":
+                    depth++;
+                    break;
+                case "]" or ")":
+                    depth--;
+                    break;
+                default:
+                    if (depth == 0 && tokens[i].IsWord)
+                    {
+                        type = tokens[i].Text;
+                    }
+
+                    break;
+            }
+        }
+
+        return type;
     }
 
     /// <summary>Drops <c>@Name</c> and <c>@Name(…)</c> so an annotation's parentheses are not taken for parameters.</summary>

@@ -12,23 +12,26 @@ internal sealed class BraceFunctionFinder
 
     private readonly LexedSource _source;
     private readonly LexicalSyntax _syntax;
+    private readonly IReadOnlyList<CodeToken> _tokens;
     private readonly string _code;
     private readonly List<BraceBlock> _blocks = [];
     private readonly List<FoundFunction> _functions = [];
     private readonly Dictionary<int, int> _openOfClose = [];
 
-    private BraceFunctionFinder(LexedSource source, LexicalSyntax syntax)
+    private BraceFunctionFinder(LexedSource source, LexicalSyntax syntax, IReadOnlyList<CodeToken> tokens)
     {
         _source = source;
         _syntax = syntax;
+        _tokens = tokens;
         _code = source.Code;
     }
 
     private bool IsJavaScript => _syntax.Language is SourceLanguage.JavaScript or SourceLanguage.TypeScript;
 
-    public static IReadOnlyList<FunctionMetrics> Measure(LexedSource source, LexicalSyntax syntax, CancellationToken cancellationToken)
+    public static IReadOnlyList<FunctionMetrics> Measure(
+        LexedSource source, LexicalSyntax syntax, IReadOnlyList<CodeToken> tokens, CancellationToken cancellationToken)
     {
-        var finder = new BraceFunctionFinder(source, syntax);
+        var finder = new BraceFunctionFinder(source, syntax, tokens);
         finder.Scan(cancellationToken);
         finder._functions.Sort((a, b) => a.NameOffset.CompareTo(b.NameOffset));
         finder._blocks.Sort((a, b) => a.Open.CompareTo(b.Open));
@@ -135,17 +138,19 @@ internal sealed class BraceFunctionFinder
     /// <summary>
     /// The tokens between the previous statement boundary and <paramref name="at"/>: a <c>;</c> (in Go a line break)
     /// outside brackets, an unmatched opening bracket, an earlier block, or in JavaScript a <c>,</c> between object
-    /// members or arguments. Closed blocks inside brackets (a callback's body) are stepped over.
+    /// members or arguments, but not one between type arguments (<c>): Map&lt;string, V&gt; {</c>). Closed blocks inside
+    /// brackets (a callback's body) and TypeScript type literals in type parameters are stepped over.
     /// </summary>
     private List<HeaderToken> HeaderBefore(int at)
     {
         var depth = 0;
+        var angles = 0;
         var limit = Math.Max(0, at - MaxHeaderLength);
         var j = at - 1;
         for (; j >= limit; j--)
         {
             var c = _code[j];
-            if (c == '}' && depth > 0 && _openOfClose.TryGetValue(j, out var blockOpen))
+            if (c == '}' && _openOfClose.TryGetValue(j, out var blockOpen) && (depth > 0 || IsTypeLiteral(blockOpen)))
             {
                 j = blockOpen;
                 continue;
@@ -169,13 +174,39 @@ internal sealed class BraceFunctionFinder
 
                 depth--;
             }
-            else if (depth == 0 && IsBoundary(c))
+            else if (depth == 0 && IsJavaScript && c == '>' && (j == 0 || _code[j - 1] != '='))
+            {
+                angles++;
+            }
+            else if (c == '<' && angles > 0)
+            {
+                angles--;
+            }
+            else if (depth == 0 && angles == 0 && IsBoundary(c))
             {
                 break;
             }
         }
 
         return HeaderToken.Split(_code, j + 1, at);
+    }
+
+    /// <summary>TypeScript's <c>&lt;T extends { id: string }&gt;</c>: braces of a type, not a block, inside a header.</summary>
+    private bool IsTypeLiteral(int open)
+    {
+        if (!IsJavaScript)
+        {
+            return false;
+        }
+
+        var end = open;
+        while (end > 0 && char.IsWhiteSpace(_code[end - 1]))
+        {
+            end--;
+        }
+
+        return end >= "extends".Length && _code.AsSpan(end - "extends".Length, "extends".Length).SequenceEqual("extends")
+            && (end == "extends".Length || !HeaderToken.IsWordChar(_code[end - "extends".Length - 1]));
     }
 
     private bool IsBoundary(char c) => _syntax.Language == SourceLanguage.Go
@@ -188,12 +219,17 @@ internal sealed class BraceFunctionFinder
         var excluded = NestedRanges(function);
         var complexity = 1 + DecisionCounter.Count(_code, function.BodyStart, function.BodyEnd, excluded, _syntax);
         var lines = _source.Lines;
+        var size = HalsteadMeasure.Of(_source.Text, _tokens, function.NameOffset, function.LastOffset + 1, excluded, lines);
         return new FunctionMetrics(
             function.Name,
             lines.LineOf(function.NameOffset),
             lines.LineOf(Math.Max(function.NameOffset, function.LastOffset)),
             complexity,
-            NestingDepth(function, excluded));
+            NestingDepth(function, excluded))
+        {
+            HalsteadVolume = size.Volume,
+            CodeLines = size.CodeLines,
+        };
     }
 
     /// <summary>The outermost functions inside this one's body, as sorted [start, end) ranges to leave out.</summary>

@@ -15,10 +15,13 @@ internal static class CSharpMetricsReader
         .WithLanguageVersion(LanguageVersion.Preview)
         .WithDocumentationMode(DocumentationMode.None);
 
-    public static FileMetrics Read(SourceFile file, CancellationToken cancellationToken)
+    public static SyntaxNode Parse(SourceFile file, CancellationToken cancellationToken) =>
+        CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Path, cancellationToken: cancellationToken)
+            .GetRoot(cancellationToken);
+
+    public static SourceReading Read(SourceFile file, CancellationToken cancellationToken)
     {
-        var tree = CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Path, cancellationToken: cancellationToken);
-        var root = tree.GetRoot(cancellationToken);
+        var root = Parse(file, cancellationToken);
         var tally = new LineTally(new LineMap(file.Text));
 
         foreach (var token in root.DescendantTokens())
@@ -47,11 +50,12 @@ internal static class CSharpMetricsReader
             cancellationToken.ThrowIfCancellationRequested();
             if (HasBody(node))
             {
-                functions.Add(Measure(node, tally.Lines));
+                functions.Add(Measure(node, file.Text, tally.Lines));
             }
         }
 
-        return tally.ToMetrics(file.Path, SourceLanguage.CSharp, functions);
+        var metrics = tally.ToMetrics(file.Path, SourceLanguage.CSharp, functions);
+        return new SourceReading(metrics, CSharpTokens.OfCode(root), tally.Lines);
     }
 
     private static bool IsComment(SyntaxTrivia trivia) => trivia.Kind() is SyntaxKind.SingleLineCommentTrivia
@@ -70,17 +74,44 @@ internal static class CSharpMetricsReader
         _ => false,
     };
 
-    private static FunctionMetrics Measure(SyntaxNode function, LineMap lines)
+    private static FunctionMetrics Measure(SyntaxNode function, string text, LineMap lines)
     {
         var walker = CSharpFunctionWalker.Measure(function);
         var start = StartOffset(function);
+        var size = HalsteadMeasure.Of(text, CSharpTokens.Of(function, OwnCode(function)), NameToken(function).SpanStart, text.Length, [], lines);
         return new FunctionMetrics(
             CSharpFunctionNames.Of(function),
             lines.LineOf(start),
             lines.LineOf(Math.Max(start, function.Span.End - 1)),
             walker.Complexity,
-            walker.MaxDepth);
+            walker.MaxDepth)
+        {
+            HalsteadVolume = size.Volume,
+            CodeLines = size.CodeLines,
+        };
     }
+
+    /// <summary>
+    /// Where a function's measured tokens begin, as in the lexed languages: at its name (modifiers and the return type
+    /// are the declaration's, not its code).
+    /// </summary>
+    private static SyntaxToken NameToken(SyntaxNode function) => function switch
+    {
+        MethodDeclarationSyntax m => m.Identifier,
+        ConstructorDeclarationSyntax c => c.Identifier,
+        DestructorDeclarationSyntax d => d.TildeToken,
+        OperatorDeclarationSyntax o => o.OperatorKeyword,
+        ConversionOperatorDeclarationSyntax c => c.ImplicitOrExplicitKeyword,
+        LocalFunctionStatementSyntax l => l.Identifier,
+        AccessorDeclarationSyntax a => a.Keyword,
+        PropertyDeclarationSyntax p => p.Identifier,
+        IndexerDeclarationSyntax i => i.ThisKeyword,
+        _ => function.GetFirstToken(),
+    };
+
+    /// <summary>A function's own tokens leave out its attributes and its local functions, which are measured apart.</summary>
+    private static Func<SyntaxNode, bool> OwnCode(SyntaxNode function) =>
+        node => node == function || node is not (LocalFunctionStatementSyntax or AttributeListSyntax);
 
     /// <summary>Where the declaration proper begins: attributes above a method do not make it longer.</summary>
     private static int StartOffset(SyntaxNode function)

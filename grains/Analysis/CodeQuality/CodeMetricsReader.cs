@@ -2,12 +2,15 @@ namespace Amas.Orleans.Analysis.CodeQuality;
 
 /// <summary>
 /// Per-file metrics for any text file: C# through Roslyn, Python, JavaScript/TypeScript, Java, Go and other C-like
-/// languages through the lexer, anything else by line counts only (no comments, no functions, since its comment
-/// syntax is unknown).
+/// languages through the lexer, anything else by line counts only (no comments, no functions, no tokens, since its
+/// comment syntax is unknown).
 /// </summary>
 public static class CodeMetricsReader
 {
-    public static FileMetrics Read(SourceFile file, CancellationToken cancellationToken = default)
+    public static FileMetrics Read(SourceFile file, CancellationToken cancellationToken = default) =>
+        ReadWithTokens(file, cancellationToken).Metrics;
+
+    internal static SourceReading ReadWithTokens(SourceFile file, CancellationToken cancellationToken)
     {
         var language = SourceLanguageDetector.FromExtension(file.Extension);
         if (language == SourceLanguage.CSharp)
@@ -20,7 +23,7 @@ public static class CodeMetricsReader
             : CountLines(file);
     }
 
-    private static FileMetrics CountLines(SourceFile file)
+    private static SourceReading CountLines(SourceFile file)
     {
         var tally = new LineTally(new LineMap(file.Text));
         for (var line = 1; line <= tally.Lines.Count; line++)
@@ -33,6 +36,6 @@ public static class CodeMetricsReader
             }
         }
 
-        return tally.ToMetrics(file.Path, SourceLanguage.Unknown, []);
+        return new SourceReading(tally.ToMetrics(file.Path, SourceLanguage.Unknown, []), [], tally.Lines);
     }
 }

@@ -7,4 +7,6 @@ public static class CodeQualityRuleIds
     public const string LongFunction = "code-quality/long-function";
     public const string DeepNesting = "code-quality/deep-nesting";
     public const string TodoComment = "code-quality/todo-comment";
+    public const string MaintainabilityIndex = "code-quality/maintainability-index";
+    public const string DuplicateCode = "code-quality/duplicate-code";
 }

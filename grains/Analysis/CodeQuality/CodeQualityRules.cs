@@ -5,9 +5,11 @@ namespace Amas.Orleans.Analysis.CodeQuality;
 /// <summary>
 /// Turns a file's metrics into findings. A function exactly at a threshold passes; one above it is reported:
 /// complexity above the maximum is Medium and above twice the maximum High; length above the maximum is Low up to
-/// one and a half times the maximum and Medium beyond; nesting above the maximum is Medium; each TODO-style marker
-/// in a comment is Info. Ids anchor on the function's name or the comment's text, never the line, so they survive
-/// edits above.
+/// one and a half times the maximum and Medium beyond; nesting above the maximum is Medium; a maintainability index
+/// below the minimum is Low, and Medium in Visual Studio's red band (below 10); each TODO-style marker in a comment is
+/// Info. A file is rated as a whole too when it has more than one function (with one, the file's index is that
+/// function's, already reported). Ids anchor on the function's name or the comment's text, never the line, so they
+/// survive edits above.
 /// </summary>
 public sealed class CodeQualityRules(CodeQualityOptions options)
 {
@@ -22,6 +24,11 @@ public sealed class CodeQualityRules(CodeQualityOptions options)
         {
             var occurrence = seenNames[function.Name] = seenNames.GetValueOrDefault(function.Name, -1) + 1;
             findings.AddRange(Check(metrics.Path, function, occurrence));
+        }
+
+        if (metrics.Functions.Count > 1 && metrics.MaintainabilityIndex is { } fileIndex && fileIndex < options.MinMaintainabilityIndex)
+        {
+            findings.Add(FileMaintainability(metrics, fileIndex));
         }
 
         if (options.ReportTodos)
@@ -74,7 +81,39 @@ public sealed class CodeQualityRules(CodeQualityOptions options)
                 $"nesting depth {function.NestingDepth}",
                 "Return early, invert conditions or extract the inner blocks.");
         }
+
+        var index = function.MaintainabilityIndex;
+        if (index < options.MinMaintainabilityIndex)
+        {
+            yield return ForFunction(
+                CodeQualityRuleIds.MaintainabilityIndex,
+                MaintainabilitySeverity(index),
+                path, function, occurrence,
+                $"Function '{function.Name}' has maintainability index {index} (minimum {options.MinMaintainabilityIndex}): "
+                + $"Halstead volume {function.HalsteadVolume:0}, complexity {function.CyclomaticComplexity}, "
+                + $"{function.CodeLines} code lines.",
+                $"maintainability index {index}",
+                "Split the function into smaller ones with fewer branches; each part is then easier to read and test.");
+        }
     }
+
+    private static Severity MaintainabilitySeverity(int index) =>
+        index < Maintainability.RedBelow ? Severity.Medium : Severity.Low;
+
+    private Finding FileMaintainability(FileMetrics metrics, int index) => new()
+    {
+        Id = FindingFingerprint.Create(CodeQualityRuleIds.MaintainabilityIndex, metrics.Path, "(file)"),
+        Agent = AgentName,
+        Rule = CodeQualityRuleIds.MaintainabilityIndex,
+        Severity = MaintainabilitySeverity(index),
+        Category = Category,
+        File = metrics.Path,
+        Message = $"The file's {metrics.Functions.Count} functions have maintainability index {index} taken together "
+            + $"(minimum {options.MinMaintainabilityIndex}).",
+        Evidence = $"maintainability index {index}",
+        Fix = "Split the largest and most branching functions, or the file, into smaller units.",
+        Sources = [AgentName],
+    };
 
     private static Finding ForFunction(
         string rule, Severity severity, string path, FunctionMetrics function, int occurrence,

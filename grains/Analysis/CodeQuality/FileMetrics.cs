@@ -16,4 +16,7 @@ public sealed record FileMetrics(
     public int TotalLines => CodeLines + CommentLines + BlankLines;
 
     public int TodoCount => Markers.Count;
+
+    /// <summary>The index of the file as a whole (see <see cref="Maintainability.OfFile"/>); null without functions.</summary>
+    public int? MaintainabilityIndex => Maintainability.OfFile(Functions);
 }

@@ -17,4 +17,13 @@ public sealed record FunctionMetrics(
     int NestingDepth)
 {
     public int Lines => EndLine - StartLine + 1;
+
+    /// <summary>Halstead volume of the function's own tokens, from its name to its end (see <see cref="HalsteadMeasure"/>).</summary>
+    public double HalsteadVolume { get; init; }
+
+    /// <summary>Lines holding the function's own tokens: no blank or comment lines, no nested functions.</summary>
+    public int CodeLines { get; init; }
+
+    /// <summary>0 (worst) to 100; see <see cref="Maintainability"/>.</summary>
+    public int MaintainabilityIndex => Maintainability.Index(HalsteadVolume, CyclomaticComplexity, CodeLines);
 }

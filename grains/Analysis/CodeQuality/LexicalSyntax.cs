@@ -44,6 +44,16 @@ internal sealed record LexicalSyntax
     /// <summary>Words whose brace block counts as nesting.</summary>
     public IReadOnlySet<string> ControlWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Reserved words: operators for Halstead, kept as they are when copies are compared. Contextual words that are
+    /// as often names (<c>get</c>, <c>of</c>, <c>match</c>) are left out, so renaming one is still a rename.
+    /// </summary>
+    public IReadOnlySet<string> Keywords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public bool IsKeyword(ReadOnlySpan<char> word) => Keywords is HashSet<string> set
+        ? set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        : Keywords.Contains(word.ToString());
+
     public static LexicalSyntax? For(SourceLanguage language) => language switch
     {
         SourceLanguage.Python => Python,
@@ -69,6 +79,10 @@ internal sealed record LexicalSyntax
         LogicalOperators = false,
         ConditionalOperators = false,
         ControlWords = Words("if", "elif", "else", "for", "while", "try", "except", "finally", "with", "match"),
+        Keywords = Words(
+            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+            "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+            "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"),
     };
 
     private static readonly LexicalSyntax JavaScript = new()
@@ -80,6 +94,12 @@ internal sealed record LexicalSyntax
         // `do … while` counts once, through its `while`.
         DecisionWords = Words("if", "for", "while", "case", "catch"),
         ControlWords = Words("if", "else", "for", "while", "do", "switch", "try", "catch", "finally", "with"),
+        Keywords = Words(
+            "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+            "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
+            "let", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "undefined",
+            "var", "void", "while", "with", "yield", "await", "implements", "interface", "private", "protected",
+            "public", "readonly", "abstract", "declare", "keyof"),
     };
 
     private static readonly LexicalSyntax Java = new()
@@ -89,6 +109,12 @@ internal sealed record LexicalSyntax
         TripleQuotes = true,
         DecisionWords = Words("if", "for", "while", "case", "catch"),
         ControlWords = Words("if", "else", "for", "while", "do", "switch", "try", "catch", "finally", "synchronized"),
+        Keywords = Words(
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
+            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
+            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
+            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null"),
     };
 
     private static readonly LexicalSyntax Go = new()
@@ -99,6 +125,10 @@ internal sealed record LexicalSyntax
         DecisionWords = Words("if", "for", "case"),
         ConditionalOperators = false,
         ControlWords = Words("if", "else", "for", "switch", "select"),
+        Keywords = Words(
+            "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func",
+            "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct",
+            "switch", "type", "var", "true", "false", "nil"),
     };
 
     private static readonly LexicalSyntax CLike = new()
@@ -107,5 +137,14 @@ internal sealed record LexicalSyntax
         CharLiterals = true,
         DecisionWords = Words("if", "for", "while", "case", "catch"),
         ControlWords = Words("if", "else", "for", "while", "do", "switch", "try", "catch"),
+        // C and C++ first; the other brace languages read through this syntax share most of them.
+        Keywords = Words(
+            "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
+            "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short",
+            "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile",
+            "while", "bool", "true", "false", "nullptr", "NULL", "class", "namespace", "template", "typename",
+            "public", "private", "protected", "virtual", "override", "final", "new", "delete", "this", "throw", "try",
+            "catch", "using", "operator", "friend", "constexpr", "noexcept", "explicit", "mutable", "fn", "let",
+            "mut", "impl", "trait", "pub", "mod", "loop", "fun", "val", "var", "func", "guard", "null"),
     };
 }

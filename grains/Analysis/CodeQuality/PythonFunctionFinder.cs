@@ -15,15 +15,17 @@ internal sealed class PythonFunctionFinder
 
     private readonly LexedSource _source;
     private readonly LexicalSyntax _syntax;
+    private readonly IReadOnlyList<CodeToken> _tokens;
     private readonly int _count;
     private readonly bool[] _statement;
     private readonly int[] _indent;
     private readonly int[] _extentEnd;
 
-    private PythonFunctionFinder(LexedSource source, LexicalSyntax syntax)
+    private PythonFunctionFinder(LexedSource source, LexicalSyntax syntax, IReadOnlyList<CodeToken> tokens)
     {
         _source = source;
         _syntax = syntax;
+        _tokens = tokens;
         _count = source.Lines.Count;
         _statement = new bool[_count + 2];
         _indent = new int[_count + 2];
@@ -33,9 +35,10 @@ internal sealed class PythonFunctionFinder
 
     private sealed record Def(string Name, int Line, int EndLine);
 
-    public static IReadOnlyList<FunctionMetrics> Measure(LexedSource source, LexicalSyntax syntax, CancellationToken cancellationToken)
+    public static IReadOnlyList<FunctionMetrics> Measure(
+        LexedSource source, LexicalSyntax syntax, IReadOnlyList<CodeToken> tokens, CancellationToken cancellationToken)
     {
-        var finder = new PythonFunctionFinder(source, syntax);
+        var finder = new PythonFunctionFinder(source, syntax, tokens);
         var defs = finder.FindDefs();
         return defs.Select(def =>
         {
@@ -158,8 +161,10 @@ internal sealed class PythonFunctionFinder
             }
         }
 
-        var complexity = 1 + DecisionCounter.Count(
-            _source.Code, lines.StartOf(def.Line), lines.EndOf(def.EndLine, _source.Code), excluded, _syntax);
+        var bodyStart = lines.StartOf(def.Line);
+        var bodyEnd = lines.EndOf(def.EndLine, _source.Code);
+        var complexity = 1 + DecisionCounter.Count(_source.Code, bodyStart, bodyEnd, excluded, _syntax);
+        var size = HalsteadMeasure.Of(_source.Text, _tokens, NameOffset(def.Line), bodyEnd, excluded, lines);
 
         var depth = 0;
         var open = new Stack<int>();
@@ -194,7 +199,38 @@ internal sealed class PythonFunctionFinder
             }
         }
 
-        return new FunctionMetrics(def.Name, def.Line, def.EndLine, complexity, depth);
+        return new FunctionMetrics(def.Name, def.Line, def.EndLine, complexity, depth)
+        {
+            HalsteadVolume = size.Volume,
+            CodeLines = size.CodeLines,
+        };
+    }
+
+    /// <summary>Where the name stands on a <c>def</c> line, past <c>async</c> and <c>def</c>: measuring starts there, as in the brace languages.</summary>
+    private int NameOffset(int line)
+    {
+        var code = _source.Code;
+        var i = _source.Lines.StartOf(line);
+        var end = _source.Lines.EndOf(line, code);
+        foreach (var keyword in (ReadOnlySpan<string>)["async", "def"])
+        {
+            while (i < end && char.IsWhiteSpace(code[i]))
+            {
+                i++;
+            }
+
+            if (code.AsSpan(i, end - i).StartsWith(keyword, StringComparison.Ordinal))
+            {
+                i += keyword.Length;
+            }
+        }
+
+        while (i < end && char.IsWhiteSpace(code[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private bool IsWildcardCase(int line)

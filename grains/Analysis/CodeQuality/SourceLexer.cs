@@ -12,6 +12,7 @@ internal sealed class SourceLexer
     private readonly char[] _code;
     private readonly LineTally _tally;
     private readonly bool[] _startsInLiteral;
+    private readonly List<(int Start, int End)> _literals = [];
     private readonly Stack<int> _templateHoles = new();
 
     private SourceLexer(string text, LexicalSyntax syntax)
@@ -125,6 +126,11 @@ internal sealed class SourceLexer
     {
         _tally.MarkCode(start, end);
         Blank(start, end);
+        if (end > start)
+        {
+            _literals.Add((start, Math.Min(end, _text.Length)));
+        }
+
         return end;
     }
 
@@ -197,6 +203,6 @@ internal sealed class SourceLexer
             }
         }
 
-        return new LexedSource(_text, new string(_code), _tally, _startsInLiteral);
+        return new LexedSource(_text, new string(_code), _tally, _startsInLiteral, _literals);
     }
 }

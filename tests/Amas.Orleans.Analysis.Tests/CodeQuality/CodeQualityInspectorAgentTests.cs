@@ -115,4 +115,56 @@ public sealed class CodeQualityInspectorAgentTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => Agent().RunAsync(Context(checkout), cancelled.Token));
     }
+
+    [Fact]
+    public async Task The_agent_finds_a_copy_across_files_of_the_checkout_and_leaves_out_minified_ones()
+    {
+        const string total = """
+            function total(items) {
+              let sum = 0;
+              for (const item of items) {
+                if (item.price > 0) {
+                  sum += item.price * item.count;
+                }
+              }
+              return sum;
+            }
+            """;
+        var renamed = total.Replace("total", "sumUp").Replace("items", "rows").Replace("item", "row").Replace("sum", "acc");
+        RepositoryFile[] files =
+        [
+            Write("src/a.js", total),
+            Write("lib/b.js", renamed),
+            Write("dist/b.min.js", renamed),
+            Write("README.md", "# Notes\n"),
+        ];
+        var checkout = new RepositoryCheckout(_root, null, files, 0, 0);
+
+        var result = await Agent(new CodeQualityOptions { DuplicateMinTokens = 40 }).RunAsync(Context(checkout), CancellationToken.None);
+
+        Assert.Equal(
+            [("lib/b.js", 1, "Lines 1-9 (44 tokens) repeat code found at src/a.js:1-9."),
+                ("src/a.js", 1, "Lines 1-9 (44 tokens) repeat code found at lib/b.js:1-9.")],
+            result.Findings.Select(f => (f.File!, f.Line!.Value, f.Message)));
+        // 9 + 9 + 9 code lines in the scripts and 1 in README.md; the two copies hold 18 of them.
+        Assert.Equal(2, result.Metrics["duplicate_regions"]);
+        Assert.Equal(18, result.Metrics["duplicated_lines"]);
+        Assert.Equal(64.29, result.Metrics["duplicated_lines_percent"]);
+        Assert.Equal(1, result.Metrics["files_generated_or_minified"]);
+        Assert.Equal(0, result.Metrics["low_maintainability_functions"]);
+        Assert.InRange(result.Metrics["min_maintainability_index"], 50, 100);
+        Assert.Contains("2 duplicated regions (18 lines)", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_functions_no_maintainability_index_is_claimed()
+    {
+        var checkout = new RepositoryCheckout(_root, null, [Write("README.md", "# Notes\n")], 0, 0);
+
+        var result = await Agent().RunAsync(Context(checkout), CancellationToken.None);
+
+        Assert.DoesNotContain("min_maintainability_index", result.Metrics.Keys);
+        Assert.DoesNotContain("average_maintainability_index", result.Metrics.Keys);
+        Assert.Equal(0, result.Metrics["low_maintainability_files"]);
+    }
 }

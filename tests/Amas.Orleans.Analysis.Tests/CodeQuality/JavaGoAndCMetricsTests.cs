@@ -133,4 +133,72 @@ public sealed class JavaGoAndCMetricsTests
             [("max", 3, 6, 2, 0), ("main", 8, 13, 3, 1)],
             metrics.Functions.Select(f => (f.Name, f.StartLine, f.EndLine, f.CyclomaticComplexity, f.NestingDepth)));
     }
+
+    [Fact]
+    public void Java_generic_methods_interface_defaults_and_enum_constant_bodies_are_found()
+    {
+        const string source = """
+            public interface Shape {
+                double area();
+
+                default String describe(String prefix) {
+                    return prefix + area();
+                }
+
+                static <T extends Comparable<T>> T max(List<? extends T> items) {
+                    T best = null;
+                    for (T item : items) {
+                        if (best == null || item.compareTo(best) > 0) { best = item; }
+                    }
+                    return best;
+                }
+            }
+
+            enum Op {
+                ADD {
+                    @Override int apply(int a, int b) { return a + b; }
+                };
+
+                abstract int apply(int a, int b);
+            }
+            """;
+
+        var metrics = Measured.File("src/Shape.java", source);
+
+        Assert.Equal(
+            [("describe", 4, 6, 1, 0), ("max", 8, 14, 4, 2), ("apply", 19, 19, 1, 0)],
+            metrics.Functions.Select(f => (f.Name, f.StartLine, f.EndLine, f.CyclomaticComplexity, f.NestingDepth)));
+    }
+
+    [Fact]
+    public void Go_generic_functions_and_methods_of_generic_types_are_named_by_their_receiver_type()
+    {
+        const string source = """
+            package stack
+
+            type Stack[T any] struct{ items []T }
+
+            func Map[T, U any](xs []T, f func(T) U) []U {
+            	out := make([]U, 0, len(xs))
+            	for _, x := range xs {
+            		out = append(out, f(x))
+            	}
+            	return out
+            }
+
+            func (s *Stack[T]) Push(v T) {
+            	s.items = append(s.items, v)
+            }
+
+            func (Stack[T]) Len() int {
+            	return 0
+            }
+            """;
+
+        var metrics = Measured.File("stack/stack.go", source);
+
+        Assert.Equal(
+            [("Map", 5, 11), ("Stack.Push", 13, 15), ("Stack.Len", 17, 19)],
+            metrics.Functions.Select(f => (f.Name, f.StartLine, f.EndLine)));
+    }
 }

@@ -100,4 +100,34 @@ public sealed class JavaScriptMetricsTests
             [("parse", 1, 3, 2, 0), ("handle", 6, 8, 2, 1)],
             metrics.Functions.Select(f => (f.Name, f.StartLine, f.EndLine, f.CyclomaticComplexity, f.NestingDepth)));
     }
+
+    [Fact]
+    public void TypeScript_methods_with_generic_return_types_and_constrained_type_parameters_are_functions()
+    {
+        const string source = """
+            export abstract class Repo<T extends { id: string }> {
+              constructor(private readonly http: HttpClient) {}
+
+              public async get<U extends T>(id: string): Promise<U | undefined> {
+                return this.cache.get(id) as U;
+              }
+
+              abstract area(): number;
+
+              static index<V extends { id: string }>(items: V[]): Map<string, V> {
+                return new Map(items.map((i) => [i.id, i]));
+              }
+
+              protected pairs(): Array<[string, number]> {
+                return [];
+              }
+            }
+            """;
+
+        var metrics = Measured.File("src/repo.ts", source);
+
+        Assert.Equal(
+            [("constructor", 2, 2), ("get", 4, 6), ("index", 10, 12), ("pairs", 14, 16)],
+            metrics.Functions.Select(f => (f.Name, f.StartLine, f.EndLine)));
+    }
 }

@@ -76,6 +76,30 @@ public sealed class OddInputTests
         Assert.Equal((4, 2), (metrics.Function("f2999").CyclomaticComplexity, metrics.Function("f2999").NestingDepth));
     }
 
+    [Fact]
+    public async Task Odd_and_random_files_pass_through_both_passes_of_copy_detection_without_throwing()
+    {
+        var random = new Random(7);
+        const string alphabet = "{}()[]<>;:,.=!?&|'\"`\\/*#$@ \t\r\nabif for def func function case => ->0123";
+        var files = new List<(string Path, string Text)>();
+        foreach (var extension in Extensions)
+        {
+            files.AddRange(OddTexts.Select((text, i) => ($"odd{i}{extension}", text)));
+            for (var round = 0; round < 10; round++)
+            {
+                var text = new string(Enumerable.Range(0, random.Next(0, 2000)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+                // Every soup twice, so the final pass has copies to pair and extend.
+                files.Add(($"soup{round}a{extension}", text));
+                files.Add(($"soup{round}b{extension}", text));
+            }
+        }
+
+        var findings = await Duplicates.FindAsync(new Analysis.CodeQuality.CodeQualityOptions { DuplicateMinTokens = 10, DuplicateMinLines = 1 }, [.. files]);
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.True(f.Line >= 1 && f.EndLine >= f.Line));
+    }
+
     private static void AssertConsistent(Analysis.CodeQuality.FileMetrics metrics, string text)
     {
         Assert.True(metrics.CodeLines >= 0 && metrics.CommentLines >= 0 && metrics.BlankLines >= 0);
@@ -86,6 +110,8 @@ public sealed class OddInputTests
             Assert.InRange(function.EndLine, function.StartLine, metrics.TotalLines);
             Assert.True(function.CyclomaticComplexity >= 1);
             Assert.True(function.NestingDepth >= 0);
+            Assert.True(function.HalsteadVolume >= 0 && function.CodeLines >= 0);
+            Assert.InRange(function.MaintainabilityIndex, 0, 100);
         }
     }
 }

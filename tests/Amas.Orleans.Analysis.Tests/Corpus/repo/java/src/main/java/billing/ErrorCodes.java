@@ -1,0 +1,145 @@
+package billing;
+
+/**
+ * Messages for the billing service's error codes, grown one case at a time since the first release.
+ */
+public final class ErrorCodes {
+    private ErrorCodes() {
+    }
+
+    public static String describe(int code) {
+        switch (code) {
+            case 1001: return "Invoice not found";
+            case 1002: return "Invoice already exists";
+            case 1003: return "Invoice is locked";
+            case 1004: return "Invoice has expired";
+            case 1005: return "Invoice is invalid";
+            case 1006: return "Invoice was cancelled";
+            case 1007: return "Invoice is out of range";
+            case 1008: return "Invoice cannot be changed";
+            case 1009: return "Invoice is missing a required field";
+            case 1010: return "Invoice failed validation";
+            case 1011: return "Invoice is pending approval";
+            case 1012: return "Invoice was rejected";
+            case 1013: return "Invoice exceeds the allowed limit";
+            case 1014: return "Customer not found";
+            case 1015: return "Customer already exists";
+            case 1016: return "Customer is locked";
+            case 1017: return "Customer has expired";
+            case 1018: return "Customer is invalid";
+            case 1019: return "Customer was cancelled";
+            case 1020: return "Customer is out of range";
+            case 1021: return "Customer cannot be changed";
+            case 1022: return "Customer is missing a required field";
+            case 1023: return "Customer failed validation";
+            case 1024: return "Customer is pending approval";
+            case 1025: return "Customer was rejected";
+            case 1026: return "Customer exceeds the allowed limit";
+            case 1027: return "Payment not found";
+            case 1028: return "Payment already exists";
+            case 1029: return "Payment is locked";
+            case 1030: return "Payment has expired";
+            case 1031: return "Payment is invalid";
+            case 1032: return "Payment was cancelled";
+            case 1033: return "Payment is out of range";
+            case 1034: return "Payment cannot be changed";
+            case 1035: return "Payment is missing a required field";
+            case 1036: return "Payment failed validation";
+            case 1037: return "Payment is pending approval";
+            case 1038: return "Payment was rejected";
+            case 1039: return "Payment exceeds the allowed limit";
+            case 1040: return "Refund not found";
+            case 1041: return "Refund already exists";
+            case 1042: return "Refund is locked";
+            case 1043: return "Refund has expired";
+            case 1044: return "Refund is invalid";
+            case 1045: return "Refund was cancelled";
+            case 1046: return "Refund is out of range";
+            case 1047: return "Refund cannot be changed";
+            case 1048: return "Refund is missing a required field";
+            case 1049: return "Refund failed validation";
+            case 1050: return "Refund is pending approval";
+            case 1051: return "Refund was rejected";
+            case 1052: return "Refund exceeds the allowed limit";
+            case 1053: return "Order not found";
+            case 1054: return "Order already exists";
+            case 1055: return "Order is locked";
+            case 1056: return "Order has expired";
+            case 1057: return "Order is invalid";
+            case 1058: return "Order was cancelled";
+            case 1059: return "Order is out of range";
+            case 1060: return "Order cannot be changed";
+            case 1061: return "Order is missing a required field";
+            case 1062: return "Order failed validation";
+            case 1063: return "Order is pending approval";
+            case 1064: return "Order was rejected";
+            case 1065: return "Order exceeds the allowed limit";
+            case 1066: return "Tax rate not found";
+            case 1067: return "Tax rate already exists";
+            case 1068: return "Tax rate is locked";
+            case 1069: return "Tax rate has expired";
+            case 1070: return "Tax rate is invalid";
+            case 1071: return "Tax rate was cancelled";
+            case 1072: return "Tax rate is out of range";
+            case 1073: return "Tax rate cannot be changed";
+            case 1074: return "Tax rate is missing a required field";
+            case 1075: return "Tax rate failed validation";
+            case 1076: return "Tax rate is pending approval";
+            case 1077: return "Tax rate was rejected";
+            case 1078: return "Tax rate exceeds the allowed limit";
+            case 1079: return "Currency not found";
+            case 1080: return "Currency already exists";
+            case 1081: return "Currency is locked";
+            case 1082: return "Currency has expired";
+            case 1083: return "Currency is invalid";
+            case 1084: return "Currency was cancelled";
+            case 1085: return "Currency is out of range";
+            case 1086: return "Currency cannot be changed";
+            case 1087: return "Currency is missing a required field";
+            case 1088: return "Currency failed validation";
+            case 1089: return "Currency is pending approval";
+            case 1090: return "Currency was rejected";
+            case 1091: return "Currency exceeds the allowed limit";
+            case 1092: return "Discount not found";
+            case 1093: return "Discount already exists";
+            case 1094: return "Discount is locked";
+            case 1095: return "Discount has expired";
+            case 1096: return "Discount is invalid";
+            case 1097: return "Discount was cancelled";
+            case 1098: return "Discount is out of range";
+            case 1099: return "Discount cannot be changed";
+            case 1100: return "Discount is missing a required field";
+            case 1101: return "Discount failed validation";
+            case 1102: return "Discount is pending approval";
+            case 1103: return "Discount was rejected";
+            case 1104: return "Discount exceeds the allowed limit";
+            case 1105: return "Shipment not found";
+            case 1106: return "Shipment already exists";
+            case 1107: return "Shipment is locked";
+            case 1108: return "Shipment has expired";
+            case 1109: return "Shipment is invalid";
+            case 1110: return "Shipment was cancelled";
+            case 1111: return "Shipment is out of range";
+            case 1112: return "Shipment cannot be changed";
+            case 1113: return "Shipment is missing a required field";
+            case 1114: return "Shipment failed validation";
+            case 1115: return "Shipment is pending approval";
+            case 1116: return "Shipment was rejected";
+            case 1117: return "Shipment exceeds the allowed limit";
+            case 1118: return "Account not found";
+            case 1119: return "Account already exists";
+            case 1120: return "Account is locked";
+            case 1121: return "Account has expired";
+            case 1122: return "Account is invalid";
+            case 1123: return "Account was cancelled";
+            case 1124: return "Account is out of range";
+            case 1125: return "Account cannot be changed";
+            case 1126: return "Account is missing a required field";
+            case 1127: return "Account failed validation";
+            case 1128: return "Account is pending approval";
+            case 1129: return "Account was rejected";
+            case 1130: return "Account exceeds the allowed limit";
+            default: return "Unknown error";
+        }
+    }
+}
