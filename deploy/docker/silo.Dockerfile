@@ -21,9 +21,10 @@ RUN dotnet publish silo/Amas.Orleans.Silo.csproj --no-restore -c Release -o /app
 
 # ---- runtime: the ASP.NET Core runtime only, pinned to a patch ---------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble AS runtime
-# Agents fetch git targets with the git command-line tool (grains/Repositories/GitCli.cs); nothing else is added.
+# Agents fetch git targets with the git command-line tool (grains/Repositories/GitCli.cs); the OSINT agent checks
+# domains against the Public Suffix List at /usr/share/publicsuffix (Amas:Osint:PublicSuffixListPath). Nothing else.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends git ca-certificates \
+ && apt-get install -y --no-install-recommends git ca-certificates publicsuffix \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Owned by root and not writable by the app user: the root filesystem can be mounted read-only.

@@ -1,6 +1,7 @@
 using Amas.Orleans.Findings;
 using Amas.Orleans.Reports;
 using Amas.Orleans.Tasks;
+using Amas.Orleans.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Amas.Orleans.Gateway.Api;
@@ -14,18 +15,31 @@ public static class TaskEndpoints
 
     public static IEndpointRouteBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
+        var uploads = TaskUploadSubmission.ReadOptions(app.ServiceProvider.GetRequiredService<IConfiguration>());
         var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
-        tasks.MapPost("/", SubmitAsync).WithName("SubmitTask").Accepts<object>("application/json");
+        tasks.MapPost("/", (HttpContext http, IClusterClient cluster) => SubmitAsync(http, cluster, uploads))
+            .WithName("SubmitTask")
+            .Accepts<object>("application/json", "multipart/form-data");
         tasks.MapGet("/{id:guid}", GetStatusAsync).WithName("GetTask");
         tasks.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetTaskResult");
         tasks.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelTask");
         return app;
     }
 
-    private static async Task<Accepted<TaskAccepted>> SubmitAsync(HttpContext http, IClusterClient cluster)
+    /// <summary>JSON, or multipart/form-data with a task part and a file part (forensics uploads).</summary>
+    private static async Task<Accepted<TaskAccepted>> SubmitAsync(HttpContext http, IClusterClient cluster, UploadOptions uploads)
     {
-        var body = await TaskSubmission.ReadBodyAsync(http);
-        var snapshot = await TaskSubmission.SubmitAsync(http, cluster, (caller, key) => TaskRequestReader.Read(body, caller, key));
+        TaskSnapshot snapshot;
+        if (TaskUploadSubmission.IsMultipart(http.Request))
+        {
+            snapshot = await TaskUploadSubmission.SubmitAsync(http, cluster, uploads);
+        }
+        else
+        {
+            var body = await TaskSubmission.ReadBodyAsync(http);
+            snapshot = await TaskSubmission.SubmitAsync(http, cluster, (caller, key) => TaskRequestReader.Read(body, caller, key));
+        }
+
         var links = TaskLinks.For(snapshot.TaskId);
         return TypedResults.Accepted(links.Self, new TaskAccepted(snapshot.TaskId, snapshot.Lifecycle, links));
     }

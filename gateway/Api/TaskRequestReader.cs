@@ -13,7 +13,8 @@ public static class TaskRequestReader
 {
     private static readonly string[] TopLevelFields = ["kind", "target", "options"];
     private static readonly string[] TargetFields = ["path", "git_url", "ref"];
-    private static readonly string[] OptionFields = ["mode", "components", "priority", "auto_apply", "areas", "depth", "deadline_seconds"];
+    private static readonly string[] OptionFields =
+        ["mode", "components", "priority", "auto_apply", "areas", "depth", "deadline_seconds", "urls", "keywords", "file_path"];
 
     public static TaskSpec Read(JsonElement body, string submitter, string? idempotencyKey)
     {
@@ -87,9 +88,29 @@ public static class TaskRequestReader
             options = options with { Areas = areas };
         }
 
-        if (ReadString(element, "depth", prefix, errors) is { } depth)
+        if (ReadDepth(element, prefix, errors) is { } depth)
         {
             options = options with { Depth = depth };
+        }
+
+        // One URL per item: a URL may hold commas, so a single string is one URL, not a comma-separated list.
+        if (element.TryGetProperty("urls", out var urls) && urls.ValueKind == JsonValueKind.String)
+        {
+            options = options with { Urls = [urls.GetString()!] };
+        }
+        else if (ReadList(element, "urls", prefix, errors) is { } urlList)
+        {
+            options = options with { Urls = urlList };
+        }
+
+        if (ReadList(element, "keywords", prefix, errors) is { } keywords)
+        {
+            options = options with { Keywords = keywords };
+        }
+
+        if (ReadString(element, "file_path", prefix, errors) is { } filePath)
+        {
+            options = options with { FilePath = filePath };
         }
 
         if (element.TryGetProperty("deadline_seconds", out var deadline))
@@ -163,6 +184,23 @@ public static class TaskRequestReader
         }
 
         return value.GetString();
+    }
+
+    /// <summary>A named depth (self_improve, issue_respond) or a number of link levels (osint); the orchestrator checks which.</summary>
+    private static string? ReadDepth(JsonElement element, string prefix, Dictionary<string, string[]> errors)
+    {
+        if (element.TryGetProperty("depth", out var value) && value.ValueKind == JsonValueKind.Number)
+        {
+            if (value.TryGetInt32(out var levels))
+            {
+                return levels.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            errors[prefix + "depth"] = ["depth must be a whole number of link levels or a named depth."];
+            return null;
+        }
+
+        return ReadString(element, "depth", prefix, errors);
     }
 
     /// <summary>A list given as a JSON array of strings or, as AMAS clients send it, one comma-separated string.</summary>

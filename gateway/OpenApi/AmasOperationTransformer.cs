@@ -15,6 +15,7 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
     private const string Json = "application/json";
     private const string EventStream = "text/event-stream";
     private const string ProblemJson = "application/problem+json";
+    private const string Multipart = "multipart/form-data";
 
     private static readonly JsonSerializerOptions WireJson = CreateWireJson();
 
@@ -52,11 +53,13 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
                 };
             }
 
-            operation.RequestBody = new OpenApiRequestBody
+            var content = new Dictionary<string, OpenApiMediaType> { [Json] = new() { Schema = schema, Example = Write(request.Example, RequestJson) } };
+            if (request.Upload)
             {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { [Json] = new() { Schema = schema, Example = Write(request.Example, RequestJson) } },
-            };
+                content[Multipart] = new() { Schema = UploadParts() };
+            }
+
+            operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
         }
 
         if (doc.ResponseExample is { } example && operation.Responses is { } responses)
@@ -93,6 +96,18 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
             };
         }
     }
+
+    /// <summary>A forensics upload: the submission JSON as the <c>task</c> part, the file to analyse as the <c>file</c> part.</summary>
+    private static OpenApiSchema UploadParts() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string>(StringComparer.Ordinal) { "task", "file" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["task"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The submission as JSON, e.g. {\"kind\":\"forensics\"}." },
+            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file to analyse; at most Amas:Uploads:MaxBytes (413 beyond)." },
+        },
+    };
 
     private static JsonNode? Write(object example, JsonSerializerOptions json) => JsonSerializer.SerializeToNode(example, example.GetType(), json);
 

@@ -15,15 +15,17 @@ internal sealed record OperationDoc(string Summary, int[] Problems)
 
     public static IReadOnlyDictionary<string, OperationDoc> All { get; } = new Dictionary<string, OperationDoc>(StringComparer.Ordinal)
     {
-        ["SubmitTask"] = new("Submit a task: analyse a repository with the agents of four layers.", [400, 413, 422, 503])
+        ["SubmitTask"] = new(
+            "Submit a task: analyse a repository with the agents of four layers, fetch pages (osint) or analyse a file (forensics: file_path, or multipart/form-data with a task part and a file part).",
+            [400, 413, 422, 503])
         {
-            Request = new RequestDoc(typeof(TaskSubmissionBody), ApiExamples.Submission),
+            Request = new RequestDoc(typeof(TaskSubmissionBody), ApiExamples.Submission, Upload: true),
             ResponseExample = ApiExamples.Accepted,
         },
         ["ListTasks"] = new("The caller's tasks, newest first; next_cursor fetches the next page.", [400, 503]) { ResponseExample = ApiExamples.List },
         ["GetTask"] = new("A task's status: lifecycle, current layer, each agent's status, silo, timings and error.", [404, 503]) { ResponseExample = ApiExamples.Snapshot },
         ["GetTaskResult"] = new(
-            "The report: summary by severity, category and agent, one page of findings, agent metrics; format=sarif|markdown exports every finding.",
+            "The report: summary by severity, category and agent, one page of findings, agent metrics and facts; format=sarif|markdown exports every finding.",
             [400, 404, 409, 503]) { ResponseExample = ApiExamples.Result },
         ["CancelTask"] = new("Cancels a task; a finished task is returned unchanged.", [404, 503]) { ResponseExample = ApiExamples.Snapshot },
         ["TriggerOrchestrator"] = new("AMAS-compatible: trigger the orchestrator with its options at the top level of the body.", [400, 413, 422, 503])
@@ -50,4 +52,5 @@ internal sealed record OperationDoc(string Summary, int[] Problems)
 
 /// <param name="BodyType">The type whose schema describes the body.</param>
 /// <param name="WithTarget">The body also takes a <c>target</c> beside the type's fields.</param>
-internal sealed record RequestDoc(Type BodyType, object Example, bool WithTarget = false);
+/// <param name="Upload">The body may also be multipart/form-data: the JSON as a <c>task</c> part and a <c>file</c> part.</param>
+internal sealed record RequestDoc(Type BodyType, object Example, bool WithTarget = false, bool Upload = false);

@@ -22,4 +22,9 @@ public sealed record AgentReport
     [Id(11)] public int Layer { get; init; }
     /// <summary>For an agent that writes text: whether an AI provider wrote it (which, with which model) or its rules did, and why.</summary>
     [Id(12)] public AgentAiUse? Ai { get; init; }
+    /// <summary>
+    /// What the agent established, as named lists of values (<c>sha256</c>, <c>emails</c>, …), in the agent's order.
+    /// Bounded by the agent; the findings stay the place for problems.
+    /// </summary>
+    [Id(13)] public IReadOnlyDictionary<string, IReadOnlyList<string>> Facts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

@@ -35,4 +35,31 @@ public static class TaskOptionCatalog
         [TaskKind.SelfImprove] = ["surface", "medium", "deep", "comprehensive"],
         [TaskKind.IssueRespond] = ["basic", "detailed", "comprehensive", "expert"],
     };
+
+    /// <summary>osint: at most this many start URLs, each at most <see cref="MaxUrlLength"/> characters, http or https.</summary>
+    public const int MaxUrls = 20;
+
+    public const int MaxUrlLength = 2048;
+
+    public static readonly IReadOnlyList<string> UrlSchemes = ["http", "https"];
+
+    /// <summary>osint: at most this many keywords, each 1 to <see cref="MaxKeywordLength"/> characters.</summary>
+    public const int MaxKeywords = 50;
+
+    public const int MaxKeywordLength = 100;
+
+    /// <summary>osint: link levels followed from the start URLs, 0 to this.</summary>
+    public const int MaxLinkDepth = 3;
+
+    /// <summary>forensics: the longest file_path accepted.</summary>
+    public const int MaxFilePathLength = 4096;
+
+    /// <summary>Options that mean something for one kind only; giving them to another kind is an error, not a no-op.</summary>
+    public static readonly IReadOnlyDictionary<string, TaskKind> KindOnlyOptions = new Dictionary<string, TaskKind>(StringComparer.Ordinal)
+    {
+        ["urls"] = TaskKind.Osint,
+        ["keywords"] = TaskKind.Osint,
+        ["file_path"] = TaskKind.Forensics,
+        ["file"] = TaskKind.Forensics,
+    };
 }

@@ -12,7 +12,19 @@ public sealed record TaskOptions
     [Id(2)] public TaskPriority Priority { get; init; } = TaskPriority.Normal;
     [Id(3)] public bool AutoApply { get; init; }
     [Id(4)] public IReadOnlyList<string> Areas { get; init; } = ["all"];
+    /// <summary>
+    /// self_improve and issue_respond: a named depth (<see cref="TaskOptionCatalog.Depths"/>); osint: how many link
+    /// levels to follow, as a whole number (0 fetches only the given URLs).
+    /// </summary>
     [Id(5)] public string? Depth { get; init; }
     /// <summary>Overall deadline of the task; the cluster's default applies when absent.</summary>
     [Id(6)] public int? DeadlineSeconds { get; init; }
+    /// <summary>osint: the pages to start from (http and https only).</summary>
+    [Id(7)] public IReadOnlyList<string> Urls { get; init; } = [];
+    /// <summary>osint: terms whose frequency the report counts.</summary>
+    [Id(8)] public IReadOnlyList<string> Keywords { get; init; } = [];
+    /// <summary>forensics: an absolute path to a file under one of the configured allowed roots.</summary>
+    [Id(9)] public string? FilePath { get; init; }
+    /// <summary>forensics: the file uploaded with the task, kept in shared storage. Set by the gateway, never by a caller's JSON.</summary>
+    [Id(10)] public UploadedFile? Upload { get; init; }
 }

@@ -13,4 +13,6 @@ public sealed record TaskResult
     [Id(3)] public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
     /// <summary>The Reporter's executive summary and who wrote it; null when the Reporter did not succeed.</summary>
     [Id(4)] public ExecutiveSummary? ExecutiveSummary { get; init; }
+    /// <summary>Facts from the agents, prefixed by agent name like the metrics (<c>Forensics.sha256</c>, <c>Osint.emails</c>).</summary>
+    [Id(5)] public IReadOnlyDictionary<string, IReadOnlyList<string>> Facts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }

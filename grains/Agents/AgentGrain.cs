@@ -164,6 +164,7 @@ internal sealed partial class AgentGrain(
                 Metrics = WithCheckoutMetrics(result.Metrics, checkout),
                 Summary = result.Summary,
                 Ai = result.Ai,
+                Facts = result.Facts ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Counts = FindingTally.Count(result.Findings),
             };
         }

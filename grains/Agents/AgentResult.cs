@@ -3,13 +3,15 @@ using Amas.Orleans.Findings;
 namespace Amas.Orleans.Agents;
 
 /// <summary>
-/// What an agent run produced. Metrics are named in snake_case (files_scanned, functions, …). <paramref name="Ai"/>:
-/// for an agent that writes text, whether an AI provider or its rules wrote it.
+/// What an agent run produced. Metrics are named in snake_case (files_scanned, functions, …); facts are named lists of
+/// values the agent established (sha256, emails, …), in the order they should be read. <paramref name="Ai"/>: for an
+/// agent that writes text, whether an AI provider or its rules wrote it.
 /// </summary>
 public sealed record AgentResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyDictionary<string, double> Metrics,
     string? Summary = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Facts = null,
     AgentAiUse? Ai = null)
 {
     public static AgentResult Empty(string summary) => new([], new Dictionary<string, double>(), summary);

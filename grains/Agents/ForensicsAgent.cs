@@ -51,17 +51,31 @@ public sealed partial class ForensicsAgent(
             return AgentResult.Empty("no file to analyse");
         }
 
-        var report = await AnalyzeAsync(request, cancellationToken);
+        ForensicsReport report;
+        try
+        {
+            report = await AnalyzeAsync(request, cancellationToken);
+        }
+        finally
+        {
+            if (request.IsUpload)
+            {
+                // The host's scratch copy of an upload: the stored upload stays until the task is purged.
+                File.Delete(request.Path);
+            }
+        }
+
         LogAnalysed(_logger, context.TaskId, report.FileName, report.Type.Name, report.Findings.Count);
         if (sink is not null)
         {
             await sink.StoreAsync(context.TaskId, report, cancellationToken);
         }
 
-        return ToResult(report);
+        return ToResult(report, request.IsUpload);
     }
 
-    public static AgentResult ToResult(ForensicsReport report)
+    /// <param name="fromUpload">The analysed file was a scratch copy of an upload, whose timestamps mean nothing.</param>
+    public static AgentResult ToResult(ForensicsReport report, bool fromUpload = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         var metrics = new Dictionary<string, double>
@@ -97,7 +111,7 @@ public sealed partial class ForensicsAgent(
             + string.Create(CultureInfo.InvariantCulture, $"{report.Strings.Total} strings, {report.Indicators.Urls.Count} URLs, {report.Indicators.IPv4.Count} IPs, ")
             + $"suspicious APIs: {(report.Indicators.SuspiciousApis.Count == 0 ? "none" : string.Join(", ", report.Indicators.SuspiciousApis.Select(a => a.Name)))}."
             + structure;
-        return new AgentResult(report.Findings, metrics, summary);
+        return new AgentResult(report.Findings, metrics, summary, ForensicsFacts.From(report, fromUpload));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: Forensics analysed {File} ({Type}): {Findings} findings")]

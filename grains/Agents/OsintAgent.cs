@@ -15,7 +15,7 @@ public sealed partial class OsintAgent : IAgent, IAsyncDisposable
     private readonly OsintOptions _options;
     private readonly IOsintInputs _inputs;
     private readonly IOsintReportSink? _sink;
-    private readonly PageFetcher _fetcher;
+    private readonly Lazy<PageFetcher> _fetcher;
     private readonly Lazy<(EntityExtractor Extractor, PublicSuffixList Suffixes)> _text;
     private readonly ILogger _logger;
 
@@ -32,8 +32,10 @@ public sealed partial class OsintAgent : IAgent, IAsyncDisposable
         _inputs = inputs ?? DelegateOsintInputs.None;
         _sink = sink;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        // The fetcher lives as long as the agent so the per-host rate limit and the robots.txt cache span runs.
-        _fetcher = new PageFetcher(httpClientFactory.CreateClient(OsintOptions.HttpClientName), _options);
+        // The fetcher lives as long as the agent so the per-host rate limit and the robots.txt cache span runs. It is
+        // made on first use: the registry builds every agent when a silo's first orchestrator activates, and the
+        // resilience pipeline behind the client has no business on that path.
+        _fetcher = new(() => new PageFetcher(httpClientFactory.CreateClient(OsintOptions.HttpClientName), _options));
         _text = new(() =>
         {
             var suffixes = PublicSuffixList.Load(_options.PublicSuffixListPath);
@@ -55,15 +57,15 @@ public sealed partial class OsintAgent : IAgent, IAsyncDisposable
     /// <summary>Raised before each request leaves; for tracing and tests.</summary>
     public event Action<Uri, DateTimeOffset>? RequestSending
     {
-        add => _fetcher.RequestSending += value;
-        remove => _fetcher.RequestSending -= value;
+        add => _fetcher.Value.RequestSending += value;
+        remove => _fetcher.Value.RequestSending -= value;
     }
 
     /// <summary>The full structured report for a request (what <see cref="RunAsync"/> condenses into an agent result).</summary>
     public Task<OsintReport> AnalyzeAsync(OsintRequest request, CancellationToken cancellationToken)
     {
         var (extractor, suffixes) = _text.Value;
-        return new OsintCrawler(_fetcher, extractor, suffixes, _options).CrawlAsync(request, cancellationToken);
+        return new OsintCrawler(_fetcher.Value, extractor, suffixes, _options).CrawlAsync(request, cancellationToken);
     }
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
@@ -113,12 +115,12 @@ public sealed partial class OsintAgent : IAgent, IAsyncDisposable
             + $"Domains: {Join(report.Entities.Domains)}. IPs: {Join([.. report.Entities.IPv4, .. report.Entities.IPv6])}. "
             + $"Keywords: {keywords}. Top terms: {(top.Length == 0 ? "none" : top)}. "
             + string.Create(CultureInfo.InvariantCulture, $"Sentiment {report.Sentiment.Label} ({report.Sentiment.Score:0.###}; {report.Sentiment.Method}).");
-        return new AgentResult(report.Findings, metrics, summary);
+        return new AgentResult(report.Findings, metrics, summary, OsintFacts.From(report));
 
         static string Join(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
     }
 
-    public ValueTask DisposeAsync() => _fetcher.DisposeAsync();
+    public ValueTask DisposeAsync() => _fetcher.IsValueCreated ? _fetcher.Value.DisposeAsync() : ValueTask.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: Osint looked at {Pages} pages, fetched {Fetched}")]
     private static partial void LogCrawled(ILogger logger, Guid taskId, int pages, int fetched);

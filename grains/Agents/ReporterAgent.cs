@@ -6,8 +6,9 @@ namespace Amas.Orleans.Agents;
 /// <summary>
 /// Layer 4, the last step: the task's report. Its findings are the ConflictResolver's when it ran (they already
 /// stand for every detection report), plus what later layers added; otherwise every input's, one per fingerprint.
-/// Every input's metrics are carried over under the agent's name. Its summary is a short executive summary, written by
-/// an AI provider through the router when one is configured and answers, by rules otherwise; the report says which.
+/// Every input's metrics and facts are carried over under the agent's name. Its summary is a short executive summary,
+/// written by an AI provider through the router when one is configured and answers, by rules otherwise; the report
+/// says which.
 /// </summary>
 public sealed class ReporterAgent(AgentCompletions completions) : IAgent
 {
@@ -40,17 +41,23 @@ public sealed class ReporterAgent(AgentCompletions completions) : IAgent
             .ToArray();
 
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        var facts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var report in context.Inputs)
         {
             foreach (var (name, value) in report.Metrics)
             {
                 metrics[$"{report.Agent}.{name}"] = value;
             }
+
+            foreach (var (name, values) in report.Facts)
+            {
+                facts[$"{report.Agent}.{name}"] = values;
+            }
         }
 
         var completion = await completions.AskAsync(context, ExecutiveSummaryPrompt.For(findings, context.Inputs.Count), cancellationToken);
         var summary = completion.ByAi ? completion.Content! : RuleBasedExecutiveSummary.Write(findings, context.Inputs.Count);
         metrics[$"{AgentName}.ai_summary"] = completion.ByAi ? 1 : 0;
-        return new AgentResult(findings, metrics, summary, completion.Use);
+        return new AgentResult(findings, metrics, summary, facts, completion.Use);
     }
 }

@@ -1,18 +1,23 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Completions;
+using Amas.Orleans.Agents.Inputs;
 using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Analysis.Dependencies;
+using Amas.Orleans.Analysis.Forensics;
+using Amas.Orleans.Analysis.Osint;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Providers;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Telemetry;
+using Amas.Orleans.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Amas.Orleans.Hosting;
 
@@ -20,8 +25,9 @@ public static class AmasGrainsHostingExtensions
 {
     /// <summary>
     /// Everything the grains need on a silo: options, the agents and their registry, the decision engine, repository
-    /// access, agent placement and task recovery. Storage providers, the reminder service and clustering are the
-    /// host's choice (see the silo project); the orchestrator needs a reminder service.
+    /// access, uploads, agent placement and task recovery. Storage providers, the reminder service and clustering are
+    /// the host's choice (see the silo project); the orchestrator needs a reminder service. Uploads are kept in memory
+    /// unless the host registered a shared <see cref="IUploadStore"/> first (the silo does, for PostgreSQL).
     /// </summary>
     public static ISiloBuilder AddAmasGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -64,6 +70,22 @@ public static class AmasGrainsHostingExtensions
         services.AddAmasRepositories(configuration);
         services.AddAmasProviders(configuration);
         services.TryAddSingleton<AgentCompletions>();
+
+        services.AddOptions<UploadOptions>()
+            .Bind(configuration.GetSection(UploadOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IUploadStore, InMemoryUploadStore>();
+
+        // OSINT (fetcher: user agent, address allow-lists; none but public addresses by default) and forensics
+        // (allowed roots for file_path; none by default), fed from the task's options and uploads.
+        services.TryAddSingleton<IOsintInputs, TaskOsintInputs>();
+        services.TryAddSingleton<IForensicsInputs, TaskForensicsInputs>();
+        services.AddOsintAgent(configuration);
+        services.AddForensicsAgent(configuration);
+        services.TryAddSingleton(sp => TaskSpecPolicy.From(
+            sp.GetRequiredService<IOptions<OsintOptions>>().Value,
+            sp.GetRequiredService<IOptions<ForensicsOptions>>().Value));
 
         services.AddAgent<CodeQualityInspectorAgent>();
         services.AddAgent<SecurityScannerAgent>();

@@ -6,7 +6,11 @@ namespace Amas.Orleans.Orchestration;
 
 /// <summary>
 /// Chooses the agents of each layer for a task (design §3, DecisionEngine). For now a rule table over the registry:
-/// layer 1 by the components and the mode's focus, every registered layer 2–4 agent after it.
+/// <list type="bullet">
+/// <item><c>orchestrate</c>: layer 1 by the components and the mode's focus, every registered layer 2–4 agent after it;</item>
+/// <item><c>osint</c>, <c>forensics</c>: the layer 1 agents with that capability, then only the report: one agent's
+/// output has nothing to merge (ConflictResolver), and nothing to fix or validate in layer 3.</item>
+/// </list>
 /// </summary>
 public sealed class DecisionEngine(AgentRegistry registry)
 {
@@ -18,26 +22,51 @@ public sealed class DecisionEngine(AgentRegistry registry)
         ["documentation_update"] = "documentation",
     };
 
+    /// <summary>Kinds served by agents of one capability. Those agents never run in an orchestrate task.</summary>
+    private static readonly IReadOnlyDictionary<TaskKind, string> DedicatedCapabilities = new Dictionary<TaskKind, string>
+    {
+        [TaskKind.Osint] = "osint",
+        [TaskKind.Forensics] = "forensics",
+    };
+
+    private const string ReportCapability = "report";
+
     public ExecutionPlan Plan(TaskSpec spec)
     {
-        if (spec.Kind != TaskKind.Orchestrate)
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Kind == TaskKind.Orchestrate)
         {
-            var kind = TaskOptionCatalog.KindNames[spec.Kind];
-            throw new TaskRejectedException(
-                $"No agents for '{kind}' tasks are registered in this cluster.",
-                new Dictionary<string, string[]> { ["kind"] = [$"'{kind}' is a known kind, but this cluster has no agents registered for it yet. Available: orchestrate."] });
+            return PlanOrchestrate(spec);
         }
 
+        if (DedicatedCapabilities.TryGetValue(spec.Kind, out var capability)
+            && Detection(d => d.Capabilities.Contains(capability, StringComparer.Ordinal)) is { Length: > 0 } agents)
+        {
+            return Plan(agents, d => d.Capabilities.Contains(ReportCapability, StringComparer.Ordinal));
+        }
+
+        var kind = TaskOptionCatalog.KindNames[spec.Kind];
+        var available = DedicatedCapabilities
+            .Where(p => Detection(d => d.Capabilities.Contains(p.Value, StringComparer.Ordinal)).Length > 0)
+            .Select(p => TaskOptionCatalog.KindNames[p.Key])
+            .Prepend(TaskOptionCatalog.KindNames[TaskKind.Orchestrate]);
+        throw new TaskRejectedException(
+            $"No agents for '{kind}' tasks are registered in this cluster.",
+            new Dictionary<string, string[]> { ["kind"] = [$"'{kind}' is a known kind, but this cluster has no agents registered for it yet. Available: {string.Join(", ", available)}."] });
+    }
+
+    private ExecutionPlan PlanOrchestrate(TaskSpec spec)
+    {
         var wanted = WantedCapabilities(spec.Options);
-        var detection = registry.Descriptors
-            .Where(d => d.Layer == 1 && (wanted is null || d.Capabilities.Any(wanted.Contains)))
-            .Select(d => d.Name)
-            .ToArray();
+        var detection = Detection(d => !d.Capabilities.Any(DedicatedCapabilities.Values.Contains)
+            && (wanted is null || d.Capabilities.Any(wanted.Contains)));
 
         if (detection.Length == 0)
         {
             var asked = wanted is null ? "all" : string.Join(", ", wanted);
-            var available = registry.Descriptors.Where(d => d.Layer == 1).SelectMany(d => d.Capabilities).Distinct().Order();
+            var available = registry.Descriptors
+                .Where(d => d.Layer == 1 && !d.Capabilities.Any(DedicatedCapabilities.Values.Contains))
+                .SelectMany(d => d.Capabilities).Distinct().Order();
             throw new TaskRejectedException(
                 "No registered detection agent covers what the task asks for.",
                 new Dictionary<string, string[]>
@@ -46,10 +75,18 @@ public sealed class DecisionEngine(AgentRegistry registry)
                 });
         }
 
+        return Plan(detection, _ => true);
+    }
+
+    private string[] Detection(Func<AgentDescriptor, bool> chosen)
+        => registry.Descriptors.Where(d => d.Layer == 1 && chosen(d)).Select(d => d.Name).ToArray();
+
+    private ExecutionPlan Plan(IReadOnlyList<string> detection, Func<AgentDescriptor, bool> laterLayers)
+    {
         var layers = new List<PlannedLayer> { new(1, LayerNames.Of(1), detection) };
         for (var layer = 2; layer <= LayerNames.Count; layer++)
         {
-            var agents = registry.Descriptors.Where(d => d.Layer == layer).Select(d => d.Name).ToArray();
+            var agents = registry.Descriptors.Where(d => d.Layer == layer && laterLayers(d)).Select(d => d.Name).ToArray();
             layers.Add(new PlannedLayer(layer, LayerNames.Of(layer), agents));
         }
 

@@ -9,6 +9,7 @@ using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
 using Amas.Orleans.Telemetry;
+using Amas.Orleans.Uploads;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,9 @@ namespace Amas.Orleans.Orchestration;
 internal sealed partial class TaskOrchestratorGrain(
     [PersistentState("task", StorageNames.Tasks)] IPersistentState<TaskRecord> state,
     DecisionEngine decisions,
+    TaskSpecPolicy policy,
     RepositoryTargetValidator targets,
+    IUploadStore uploads,
     IRepositoryCheckouts checkouts,
     ITaskIndex index,
     IClusterMembershipService membership,
@@ -101,7 +104,12 @@ internal sealed partial class TaskOrchestratorGrain(
             return Record.SpecFingerprint == fingerprint ? Snapshot() : throw new IdempotencyConflictException(TaskId);
         }
 
-        TaskSpecValidator.Validate(spec);
+        TaskSpecValidator.Validate(spec, policy);
+        if (spec.Options.Upload is { } upload)
+        {
+            await CheckUploadAsync(upload);
+        }
+
         if (spec.Kind == TaskKind.Orchestrate && spec.Target is null)
         {
             throw new TaskRejectedException("An orchestrate task needs a target.", new Dictionary<string, string[]>
@@ -189,6 +197,7 @@ internal sealed partial class TaskOrchestratorGrain(
             ExecutiveSummary = summary?.Summary is { } text
                 ? new ExecutiveSummary { Text = text, WrittenBy = summary.Ai ?? new AgentAiUse { Path = TextPath.RuleBased } }
                 : null,
+            Facts = summary?.Facts ?? new Dictionary<string, IReadOnlyList<string>>(),
         };
     }
 
@@ -207,6 +216,11 @@ internal sealed partial class TaskOrchestratorGrain(
         await Task.WhenAll(Record.Agents.Select(a => GrainFactory.GetAgent(TaskId, a.Agent).PurgeAsync()));
         await GrainFactory.GetGrain<Providers.IAiBudgetGrain>(Providers.AiBudgetKeys.ForTask(TaskId)).ClearAsync();
         await journal.PurgeAsync(TaskId, CancellationToken.None);
+        if (Record.Spec.Options.Upload is { } upload)
+        {
+            await uploads.DeleteAsync(upload.Id, CancellationToken.None);
+        }
+
         await StopWatchAsync();
         await state.ClearStateAsync();
         DeactivateOnIdle();
@@ -219,6 +233,21 @@ internal sealed partial class TaskOrchestratorGrain(
         {
             await PersistAsync();
             await AdvanceAsync();
+        }
+    }
+
+    /// <summary>The upload a spec names must be stored, complete, with the content the gateway hashed.</summary>
+    private async Task CheckUploadAsync(UploadedFile upload)
+    {
+        var stored = await uploads.FindAsync(upload.Id, CancellationToken.None);
+        if (stored is null || stored.Size != upload.Size || !string.Equals(stored.Sha256, upload.Sha256, StringComparison.Ordinal))
+        {
+            throw new TaskRejectedException("The uploaded file is not in storage.", new Dictionary<string, string[]>
+            {
+                ["file"] = [stored is null
+                    ? "The uploaded file is not in storage (the upload did not complete); send it again."
+                    : "The stored upload differs from the one this task names; send it again."],
+            });
         }
     }
 

@@ -3,15 +3,21 @@ using Amas.Orleans.Tasks;
 namespace Amas.Orleans.Orchestration;
 
 /// <summary>
-/// Checks a spec's options against <see cref="TaskOptionCatalog"/>. Every bad field is reported at once, each with
-/// the full list of valid values, so a caller can fix a request in one round trip.
+/// Checks a spec's options against <see cref="TaskOptionCatalog"/> and, for the kinds that point outside the
+/// cluster, against the <see cref="TaskSpecPolicy"/>. Every bad field is reported at once, each with the full list of
+/// valid values, so a caller can fix a request in one round trip.
 /// </summary>
 public static class TaskSpecValidator
 {
     public const int MaxDeadlineSeconds = 7 * 24 * 3600;
 
-    public static void Validate(TaskSpec spec)
+    /// <summary>Options only, against the catalogue and the strictest policy (public URLs, no local files).</summary>
+    public static void Validate(TaskSpec spec) => Validate(spec, TaskSpecPolicy.Strict);
+
+    public static void Validate(TaskSpec spec, TaskSpecPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(policy);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var options = spec.Options;
 
@@ -52,9 +58,48 @@ public static class TaskSpecValidator
             errors["submitter"] = ["A task needs a submitter."];
         }
 
+        CheckKindOnlyOptions(errors, spec);
+        switch (spec.Kind)
+        {
+            case TaskKind.Osint:
+                IntelInputRules.CheckOsint(errors, options, policy);
+                break;
+            case TaskKind.Forensics:
+                IntelInputRules.CheckForensics(errors, options, policy);
+                break;
+            default:
+                break;
+        }
+
+        if (spec.Kind is TaskKind.Osint or TaskKind.Forensics && spec.Target is not null)
+        {
+            errors["target"] = [$"A {TaskOptionCatalog.KindNames[spec.Kind]} task takes no repository target; its input is in the options."];
+        }
+
         if (errors.Count > 0)
         {
             throw new TaskRejectedException("The task has invalid options.", errors);
+        }
+    }
+
+    /// <summary>urls, keywords and a file mean something to one kind only; elsewhere they would be silently ignored.</summary>
+    private static void CheckKindOnlyOptions(Dictionary<string, string[]> errors, TaskSpec spec)
+    {
+        var given = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            ["urls"] = spec.Options.Urls.Count > 0,
+            ["keywords"] = spec.Options.Keywords.Count > 0,
+            ["file_path"] = spec.Options.FilePath is not null,
+            ["file"] = spec.Options.Upload is not null,
+        };
+        foreach (var (option, isGiven) in given)
+        {
+            var kind = TaskOptionCatalog.KindOnlyOptions[option];
+            if (isGiven && spec.Kind != kind)
+            {
+                var key = option == "file" ? "file" : "options." + option;
+                errors[key] = [$"{option} applies to {TaskOptionCatalog.KindNames[kind]} tasks only."];
+            }
         }
     }
 

@@ -9,7 +9,7 @@ namespace Amas.Orleans.Reports;
 
 /// <summary>
 /// A finished task as a Markdown document, readable as plain text in a terminal and rendered on GitHub:
-/// the task, its layers and agents, summary counts, then every finding, most severe first.
+/// the task, its layers and agents, summary counts, metrics, the agents' facts, then every finding, most severe first.
 /// </summary>
 public static class MarkdownReport
 {
@@ -26,6 +26,7 @@ public static class MarkdownReport
         WriteLayers(md, result.Task);
         WriteSummary(md, allFindings);
         WriteMetrics(md, result.Metrics);
+        MarkdownFacts.Write(md, result.Facts);
         MarkdownFindings.Write(md, allFindings);
         return md.ToString();
     }
@@ -33,8 +34,16 @@ public static class MarkdownReport
     private static void WriteHeader(StringBuilder md, TaskSnapshot task)
     {
         md.Append(CultureInfo.InvariantCulture, $"# Task {task.TaskId:D}: {ReportNames.Of(task.Kind)}\n\n");
-        md.Append("- Target: ").Append(Target(task)).Append('\n');
-        md.Append("- Commit: ").Append(task.Commit is null ? "not resolved" : MarkdownText.Code(task.Commit)).Append('\n');
+        if (task.Kind is TaskKind.Osint or TaskKind.Forensics)
+        {
+            WriteInputs(md, task.Options);
+        }
+        else
+        {
+            md.Append("- Target: ").Append(Target(task)).Append('\n');
+            md.Append("- Commit: ").Append(task.Commit is null ? "not resolved" : MarkdownText.Code(task.Commit)).Append('\n');
+        }
+
         md.Append("- Submitted by: ").Append(MarkdownText.Inline(task.Submitter)).Append('\n');
         md.Append("- Lifecycle: ").Append(ReportNames.Of(task.Lifecycle)).Append('\n');
         md.Append("- Created: ").Append(ReportTimes.Timestamp(task.CreatedAt))
@@ -70,6 +79,26 @@ public static class MarkdownReport
         md.Append('_').Append(by.Path == Agents.TextPath.Ai
             ? $"Written by AI: {MarkdownText.Inline(by.ProviderName ?? by.Provider ?? "a provider")} ({MarkdownText.Inline(by.Provider ?? "?")}), model {MarkdownText.Inline(by.Model ?? "?")}."
             : $"Rule-based summary: {MarkdownText.Inline(by.Reason ?? "written by rules")}.").Append("_\n");
+    }
+
+    /// <summary>What an osint or forensics task was given, in place of a repository target.</summary>
+    private static void WriteInputs(StringBuilder md, TaskOptions options)
+    {
+        if (options.Urls.Count > 0)
+        {
+            md.Append("- URLs: ").AppendJoin(", ", options.Urls.Select(MarkdownText.Code)).Append('\n');
+            md.Append("- Keywords: ").Append(options.Keywords.Count == 0 ? "none" : string.Join(", ", options.Keywords.Select(MarkdownText.Code))).Append('\n');
+            md.Append("- Link depth: ").Append(MarkdownText.Inline(options.Depth ?? "0")).Append('\n');
+        }
+
+        if (options.Upload is { } upload)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- File: {MarkdownText.Code(upload.FileName)}, uploaded, {upload.Size} bytes, SHA-256 {MarkdownText.Code(upload.Sha256)}\n");
+        }
+        else if (options.FilePath is { } path)
+        {
+            md.Append("- File: ").Append(MarkdownText.Code(path)).Append('\n');
+        }
     }
 
     private static string Target(TaskSnapshot task) => task.Target switch

@@ -138,51 +138,9 @@ public sealed class RepositoryTargetValidator(IOptions<RepositoryOptions> option
 
     private string ResolveAllowedDirectory(string path, string key, string subject)
     {
-        if (path.Any(char.IsControl))
-        {
-            throw Rejected(key, $"{subject} must not contain control characters.");
-        }
-
-        if (!Path.IsPathFullyQualified(path))
-        {
-            throw Rejected(key, $"{subject} must be absolute.");
-        }
-
-        if (RealPath.HasParentSegment(path))
-        {
-            throw Rejected(key, $"{subject} must not contain '..' segments.");
-        }
-
-        if (_options.AllowedRoots.Count == 0)
-        {
-            throw Rejected(key, "Local repositories are not accepted: no allowed roots are configured.");
-        }
-
-        string resolved;
-        IReadOnlyList<string> roots;
-        try
-        {
-            resolved = RealPath.Resolve(path);
-            // Relative roots fail options validation at start-up; here they simply match nothing.
-            roots = _options.AllowedRoots.Where(Path.IsPathFullyQualified).Select(RealPath.Resolve).ToList();
-        }
-        catch (IOException ex)
-        {
-            throw Rejected(key, $"{subject} could not be resolved: {ex.Message}");
-        }
-
-        // Containment before existence, so the answer says nothing about what exists outside the roots.
-        if (!roots.Any(root => RealPath.IsInside(resolved, root)))
-        {
-            throw Rejected(key, $"{subject} is not inside an allowed root (after resolving symbolic links).");
-        }
-
-        if (Directory.Exists(resolved))
-        {
-            return resolved;
-        }
-
-        throw Rejected(key, File.Exists(resolved) ? $"{subject} is a file, not a directory." : $"{subject} does not exist.");
+        var problem = AllowedPaths.Problem(path, _options.AllowedRoots, AllowedPathKind.Directory, subject,
+            "Local repositories are not accepted: no allowed roots are configured.", out var resolved);
+        return problem is null ? resolved : throw Rejected(key, problem);
     }
 
     private static TaskRejectedException Rejected(string key, string sentence) =>

@@ -3,6 +3,7 @@ using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Hosting;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Silo.Persistence;
+using Amas.Orleans.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -123,7 +124,7 @@ public static class SiloHostingExtensions
         });
     }
 
-    /// <summary>Grain state, reminders and the task index in PostgreSQL (the schema of <c>silo migrate</c>).</summary>
+    /// <summary>Grain state, reminders, the task index and uploads in PostgreSQL (the schema of <c>silo migrate</c>).</summary>
     public static ISiloBuilder AddAmasPostgres(this ISiloBuilder silo, string connectionString)
     {
         foreach (var name in new[] { StorageNames.Tasks, StorageNames.Agents })
@@ -154,6 +155,7 @@ public static class SiloHostingExtensions
         silo.Services.Replace(ServiceDescriptor.Singleton<ITaskIndex, PostgresTaskIndex>());
         silo.Services.Replace(ServiceDescriptor.Singleton<IAgentRunJournal, PostgresAgentRunJournal>());
         silo.Services.Replace(ServiceDescriptor.Singleton<IStorageProbe, PostgresStorageProbe>());
+        silo.Services.Replace(ServiceDescriptor.Singleton<IUploadStore, PostgresUploadStore>());
         return silo;
     }
 }

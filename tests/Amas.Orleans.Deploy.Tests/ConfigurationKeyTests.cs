@@ -14,7 +14,8 @@ public sealed partial class ConfigurationKeyTests
 {
     /// <summary>
     /// The keys the silo reads (silo/Hosting/SiloHostOptions.cs, ConnectionStrings.cs, TelemetryOptions.cs,
-    /// grains/Repositories/RepositoryOptions.cs). A trailing <c>:*</c> stands for a section of tuning keys.
+    /// grains/Repositories/RepositoryOptions.cs, OsintOptions, ForensicsOptions, UploadOptions). A trailing <c>:*</c>
+    /// stands for a section of tuning keys.
     /// </summary>
     public static readonly string[] SiloKeys =
     [
@@ -39,10 +40,13 @@ public sealed partial class ConfigurationKeyTests
         "Amas:Telemetry:OtlpEndpoint",
         "Amas:Telemetry:OtlpProtocol",
         "Amas:Telemetry:ServiceName",
+        "Amas:Osint:*",
+        "Amas:Forensics:AllowedRoots",
+        "Amas:Uploads:*",
     ];
 
     /// <summary>Sections the silo binds whole; a variable under one of them is not a typo.</summary>
-    private static readonly string[] OtherSections = ["Amas:Orchestrator", "Amas:Providers", "Amas:CodeQuality", "Amas:Dependencies"];
+    private static readonly string[] OtherSections = ["Amas:Orchestrator", "Amas:Providers", "Amas:CodeQuality", "Amas:Dependencies", "Amas:Retention", "Amas:Forensics"];
 
     public static TheoryData<string> Keys => new(SiloKeys);
 

@@ -30,7 +30,9 @@ public sealed class MigrationRunnerTests(PostgresFixture fixture)
         Assert.All(outcomes, outcome => Assert.Equal(MigrationAction.Applied, outcome.Action));
         Assert.Equal(MigrationCatalog.Embedded.Count, outcomes.Count);
         var tables = await Sql.ColumnAsync(database, "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
-        Assert.Equal(["agent_runs", "audit_logs", "orleans_reminders", "orleans_storage", "orleansquery", "schema_migrations", "task_index"], tables);
+        Assert.Equal(
+            ["agent_runs", "audit_logs", "orleans_reminders", "orleans_storage", "orleansquery", "schema_migrations", "task_index", "task_upload_chunks", "task_uploads"],
+            tables);
         var rows = await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM schema_migrations WHERE length(checksum) = 64");
         Assert.Equal(MigrationCatalog.Embedded.Count, rows);
     }
@@ -50,6 +52,20 @@ public sealed class MigrationRunnerTests(PostgresFixture fixture)
                 "WriteToStorageKey",
             ],
             keys);
+    }
+
+    [Fact]
+    public async Task The_uploads_migration_changes_nothing_when_its_script_runs_a_second_time()
+    {
+        var database = await Server.CreateDatabaseAsync();
+        await Runner(database).RunAsync();
+        var uploads = MigrationCatalog.Embedded.Single(migration => migration.Name == "uploads");
+        await Sql.ExecuteAsync(database, "INSERT INTO task_uploads (upload_id, file_name) VALUES ('00000000-0000-0000-0000-000000000001', 'kept.bin')");
+
+        await Sql.ExecuteAsync(database, uploads.Sql);
+
+        Assert.Equal(5, uploads.Version);
+        Assert.Equal(1, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM task_uploads"));
     }
 
     [Fact]

@@ -12,10 +12,17 @@ namespace Amas.Orleans.Gateway.Tests;
 
 /// <summary>
 /// The gateway as users start it (embedded silo, in-memory state), on free loopback ports, with the scripted
-/// agents added. Tests talk to it over real HTTP.
+/// agents added. Tests talk to it over real HTTP. OSINT may fetch loopback pages (the tests' sites) and nothing else
+/// that is not public; forensics may read files under <see cref="Root"/>; uploads are limited to
+/// <see cref="MaxUploadBytes"/>.
 /// </summary>
-public sealed class EmbeddedGateway : IAsyncLifetime
+public class EmbeddedGateway : IAsyncLifetime
 {
+    public const int MaxUploadBytes = 256 * 1024;
+
+    /// <summary>The product token the fixture site's robots.txt has a group for.</summary>
+    public const string OsintUserAgent = "AmasOsintTest/1.0 (+https://example.invalid/bot)";
+
     private WebApplication? _app;
 
     public string Root { get; } = Directory.CreateTempSubdirectory("amas-gateway-").FullName;
@@ -23,6 +30,12 @@ public sealed class EmbeddedGateway : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The embedded silo's services (the cluster client, the upload store).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The gateway has not started.");
+
+    /// <summary>Arguments a derived fixture adds (persistence, retention, …); they win over the defaults.</summary>
+    protected virtual Task<IEnumerable<string>> MoreArgumentsAsync() => Task.FromResult(Enumerable.Empty<string>());
 
     public async Task InitializeAsync()
     {
@@ -35,7 +48,15 @@ public sealed class EmbeddedGateway : IAsyncLifetime
             $"--Amas:Repositories:AllowedRoots:0={Root}",
             $"--Amas:Repositories:CacheDirectory={Path.Combine(Root, ".checkouts")}",
             "--Amas:Orchestrator:DeadlineCheckInterval=00:00:00.200",
+            "--Amas:Osint:AllowedNetworks:0=127.0.0.0/8",
+            $"--Amas:Osint:UserAgent={OsintUserAgent}",
+            "--Amas:Osint:PerHostIntervalMilliseconds=0",
+            $"--Amas:Forensics:AllowedRoots:0={Root}",
+            $"--Amas:Uploads:MaxBytes={MaxUploadBytes}",
+            "--Amas:Uploads:ChunkBytes=65536",
+            $"--Amas:Uploads:ScratchDirectory={Path.Combine(Root, ".scratch")}",
             "--Logging:LogLevel:Default=Warning",
+            .. await MoreArgumentsAsync(),
         ];
         _app = GatewayApp.Build(args, silo =>
         {
@@ -49,7 +70,7 @@ public sealed class EmbeddedGateway : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)

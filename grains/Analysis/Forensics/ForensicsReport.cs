@@ -7,7 +7,7 @@ namespace Amas.Orleans.Analysis.Forensics;
 /// <param name="FileName">The name to judge the extension by and to report; the path's file name when null.</param>
 /// <param name="IsUpload">
 /// True when the host wrote the file itself (an upload copied out of shared storage): the allowed-roots check does not
-/// apply. A path a caller supplied must leave it false.
+/// apply, and the agent deletes the file after the analysis. A path a caller supplied must leave it false.
 /// </param>
 public sealed record ForensicsRequest(string Path, string? FileName = null, bool IsUpload = false);
 

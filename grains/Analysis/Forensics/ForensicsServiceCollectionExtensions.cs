@@ -1,6 +1,8 @@
 using Amas.Orleans.Agents.Registry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Amas.Orleans.Analysis.Forensics;
 
@@ -17,6 +19,7 @@ public static class ForensicsServiceCollectionExtensions
             .Bind(configuration.GetSection(ForensicsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ForensicsOptions>, ForensicsOptionsValidator>());
         services.AddAgent<Agents.ForensicsAgent>();
         return services;
     }

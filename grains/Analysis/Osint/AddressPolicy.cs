@@ -7,16 +7,25 @@ namespace Amas.Orleans.Analysis.Osint;
 /// Which IP addresses the fetcher may connect to. Checked on the address the socket is about to connect to, so a
 /// name that resolves differently at check time and connect time (DNS rebinding) gains nothing.
 /// </summary>
-public sealed class AddressPolicy(bool allowLoopback, bool allowPrivateNetworks, IEnumerable<IPAddress>? allowedAddresses = null)
+public sealed class AddressPolicy(
+    bool allowLoopback,
+    bool allowPrivateNetworks,
+    IEnumerable<IPAddress>? allowedAddresses = null,
+    IEnumerable<IPNetwork>? allowedNetworks = null)
 {
     private readonly HashSet<IPAddress> _allowed = [.. allowedAddresses ?? []];
+    private readonly IPNetwork[] _allowedNetworks = [.. allowedNetworks ?? []];
 
     public static AddressPolicy PublicOnly { get; } = new(false, false);
 
     public static AddressPolicy From(OsintOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new AddressPolicy(options.AllowLoopback, options.AllowPrivateNetworks, options.AllowedAddresses.Select(IPAddress.Parse));
+        return new AddressPolicy(
+            options.AllowLoopback,
+            options.AllowPrivateNetworks,
+            options.AllowedAddresses.Select(IPAddress.Parse),
+            options.AllowedNetworks.Select(IPNetwork.Parse));
     }
 
     public bool AllowLoopback { get; } = allowLoopback;
@@ -27,7 +36,8 @@ public sealed class AddressPolicy(bool allowLoopback, bool allowPrivateNetworks,
     public string? Refusal(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (_allowed.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address))
+        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        if (_allowed.Contains(plain) || _allowedNetworks.Any(n => n.Contains(plain)))
         {
             return null;
         }

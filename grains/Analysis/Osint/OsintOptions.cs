@@ -45,6 +45,12 @@ public sealed class OsintOptions
     /// <summary>Single addresses allowed whatever their kind (a known internal host, a test server).</summary>
     public IList<string> AllowedAddresses { get; init; } = [];
 
+    /// <summary>
+    /// Networks in CIDR notation (<c>127.0.0.0/8</c>, <c>10.20.0.0/16</c>) allowed whatever their kind. None by
+    /// default: only public addresses are fetched.
+    /// </summary>
+    public IList<string> AllowedNetworks { get; init; } = [];
+
     /// <summary>ISO 3166 region for phone numbers written without a country code.</summary>
     [Required]
     public string DefaultPhoneRegion { get; set; } = "US";

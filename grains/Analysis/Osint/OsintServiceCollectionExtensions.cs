@@ -21,6 +21,7 @@ public static class OsintServiceCollectionExtensions
             .Bind(configuration.GetSection(OsintOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OsintOptions>, OsintOptionsValidator>());
         services.AddOsintHttpClient();
         services.AddAgent<Agents.OsintAgent>();
         return services;

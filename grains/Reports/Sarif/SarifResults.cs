@@ -24,7 +24,9 @@ internal static class SarifResults
 
     private static SarifLocation? Locate(Finding finding)
     {
-        var uri = RelativeUri(finding.File);
+        // OSINT findings are located on web pages: their absolute URL is the artifact, not a path under SRCROOT.
+        var web = WebUri(finding.File);
+        var uri = web ?? RelativeUri(finding.File);
         if (uri is null)
         {
             return null;
@@ -42,10 +44,16 @@ internal static class SarifResults
 
         return new SarifLocation(new SarifPhysicalLocation
         {
-            ArtifactLocation = new SarifArtifactLocation { Uri = uri, UriBaseId = SarifRunContext.SourceRoot },
+            ArtifactLocation = new SarifArtifactLocation { Uri = uri, UriBaseId = web is null ? SarifRunContext.SourceRoot : null },
             Region = region,
         });
     }
+
+    internal static string? WebUri(string? file)
+        => file is not null && Uri.TryCreate(file, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            && file.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
+            ? uri.AbsoluteUri
+            : null;
 
     /// <summary>
     /// A URI reference relative to <c>SRCROOT</c>: forward slashes, no leading slash or <c>./</c>, and each segment

@@ -12,12 +12,20 @@ internal static class SarifRunContext
     {
         // A base id must resolve to an absolute directory URI ending in a slash. A local target has one; a git
         // checkout lives in a scratch folder on some silo, so it is described rather than pointed at.
-        var path = task.Target?.Path;
+        // A forensics finding names its file; a file_path's directory is where that name is found.
+        var path = task.Kind == TaskKind.Forensics ? Path.GetDirectoryName(task.Options.FilePath) : task.Target?.Path;
         var root = path is not null && Path.IsPathFullyQualified(path)
             ? new SarifArtifactLocation { Uri = new Uri(Path.EndsInDirectorySeparator(path) ? path : path + "/").AbsoluteUri }
-            : new SarifArtifactLocation { Description = new SarifMessage("The root of the analysed repository.") };
+            : new SarifArtifactLocation { Description = new SarifMessage(RootDescription(task.Kind)) };
         return new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal) { [SourceRoot] = root };
     }
+
+    private static string RootDescription(TaskKind kind) => kind switch
+    {
+        TaskKind.Forensics => "Files uploaded with the task, named as they were uploaded.",
+        TaskKind.Osint => "Not used: OSINT results are located by the absolute URL of the page they were found on.",
+        _ => "The root of the analysed repository.",
+    };
 
     public static IReadOnlyList<SarifVersionControlDetails>? Provenance(TaskSnapshot task)
     {
@@ -69,6 +77,13 @@ internal static class SarifRunContext
         if (result.Metrics.Count > 0)
         {
             properties["metrics"] = result.Metrics.Where(m => double.IsFinite(m.Value)).OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        }
+
+        // Hashes, entities and the like are not results (nothing is wrong with them), but a SARIF consumer should not
+        // have to ask the API a second time for them.
+        if (result.Facts.Count > 0)
+        {
+            properties["facts"] = result.Facts;
         }
 
         return properties;

@@ -13,6 +13,14 @@ public sealed class DecisionEngineTests
         new DescribedAgent("Reporter", 4, "report"),
     ]));
 
+    private static readonly DecisionEngine WithIntel = new(new AgentRegistry([
+        new DescribedAgent("SecurityScanner", 1, "security"),
+        new DescribedAgent("Osint", 1, "osint"),
+        new DescribedAgent("Forensics", 1, "forensics"),
+        new DescribedAgent("ConflictResolver", 2, "findings"),
+        new DescribedAgent("Reporter", 4, "report"),
+    ]));
+
     private static TaskSpec Orchestrate(TaskOptions options) => new() { Kind = TaskKind.Orchestrate, Options = options, Submitter = "test" };
 
     private static string[] Agents(ExecutionPlan plan, int layer) => plan.Layers.Single(l => l.Layer == layer).Agents.ToArray();
@@ -60,5 +68,38 @@ public sealed class DecisionEngineTests
         var ex = Assert.Throws<TaskRejectedException>(() => Engine.Plan(new TaskSpec { Kind = TaskKind.Osint, Submitter = "test" }));
 
         Assert.Contains("'osint'", Assert.Single(ex.Errors["kind"]));
+    }
+
+    [Theory]
+    [InlineData(TaskKind.Osint, "Osint")]
+    [InlineData(TaskKind.Forensics, "Forensics")]
+    public void Osint_and_forensics_run_their_own_agent_then_only_the_reporter(TaskKind kind, string agent)
+    {
+        var plan = WithIntel.Plan(new TaskSpec { Kind = kind, Submitter = "test" });
+
+        Assert.Equal([1, 2, 3, 4], plan.Layers.Select(l => l.Layer));
+        Assert.Equal([agent], Agents(plan, 1));
+        Assert.Empty(Agents(plan, 2));
+        Assert.Empty(Agents(plan, 3));
+        Assert.Equal(["Reporter"], Agents(plan, 4));
+    }
+
+    [Fact]
+    public void An_orchestrate_task_never_runs_the_osint_or_forensics_agents()
+    {
+        var plan = WithIntel.Plan(Orchestrate(new TaskOptions()));
+
+        Assert.Equal(["SecurityScanner"], Agents(plan, 1));
+        Assert.Equal(["ConflictResolver"], Agents(plan, 2));
+    }
+
+    [Fact]
+    public void A_rejected_kind_lists_the_kinds_this_cluster_can_run()
+    {
+        var withOsintOnly = new DecisionEngine(new AgentRegistry([new DescribedAgent("Osint", 1, "osint"), new DescribedAgent("Reporter", 4, "report")]));
+
+        var ex = Assert.Throws<TaskRejectedException>(() => withOsintOnly.Plan(new TaskSpec { Kind = TaskKind.Forensics, Submitter = "test" }));
+
+        Assert.EndsWith("Available: orchestrate, osint.", Assert.Single(ex.Errors["kind"]), StringComparison.Ordinal);
     }
 }

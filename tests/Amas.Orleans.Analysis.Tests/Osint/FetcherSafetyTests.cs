@@ -1,5 +1,6 @@
 using System.Net;
 using Amas.Orleans.Analysis.Osint;
+using Amas.Orleans.Testing.Osint;
 
 namespace Amas.Orleans.Analysis.Tests.Osint;
 

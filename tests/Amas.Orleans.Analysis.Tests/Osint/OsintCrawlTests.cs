@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Amas.Orleans.Analysis.Osint;
+using Amas.Orleans.Testing.Osint;
 
 namespace Amas.Orleans.Analysis.Tests.Osint;
 
@@ -153,5 +154,28 @@ public sealed class OsintCrawlTests
 
         Assert.Empty(result.Findings);
         Assert.Equal("no URLs to fetch", result.Summary);
+    }
+
+    [Fact]
+    public async Task Osint_agent_result_carries_pages_entities_keywords_and_sentiment_as_facts()
+    {
+        await using var site = FixtureSite.Serve(new LoopbackSite());
+        await using var host = new OsintTestHost(o => o.AllowLoopback = true);
+        var about = site.Url("/about.html").AbsoluteUri;
+        var inputs = new DelegateOsintInputs(_ => new OsintRequest([about], ["sensors"], 0));
+        var agent = new Agents.OsintAgent(Microsoft.Extensions.Options.Options.Create(host.Options), host.HttpClientFactory, inputs);
+        await using var _ = agent;
+
+        var facts = (await agent.RunAsync(OsintAgentContext.Create(), CancellationToken.None)).Facts!;
+
+        Assert.Equal([$"{about} depth 0: fetched, HTTP 200, \"About Acme\""], facts["pages"]);
+        Assert.Equal(["bob@acme-example.org", "jane.doe@acme-example.com"], facts["emails"]);
+        Assert.Equal(["+442070313000"], facts["phones"]);
+        Assert.Equal(["https://docs.acme-example.com/start"], facts["urls"]);
+        Assert.Equal(["acme-example.com", "acme-example.org"], facts["domains"]);
+        Assert.Equal(["203.0.113.7"], facts["ipv4"]);
+        Assert.Equal(["2001:db8::1"], facts["ipv6"]);
+        Assert.Equal(["sensors: 2"], facts["keywords"]);
+        Assert.Equal([SentimentScorer.Method], facts["sentiment_method"]);
     }
 }

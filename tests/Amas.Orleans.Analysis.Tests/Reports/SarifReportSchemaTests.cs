@@ -4,6 +4,7 @@ using Amas.Orleans.Findings;
 using Amas.Orleans.Reports;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
+using Amas.Orleans.Testing.Reports;
 using static Amas.Orleans.Analysis.Tests.Reports.ReportSamples;
 
 namespace Amas.Orleans.Analysis.Tests.Reports;

@@ -4,14 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Amas.Orleans.Analysis.Tests.Osint;
+namespace Amas.Orleans.Testing.Osint;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on loopback addresses only (127.0.0.1, and 127.0.0.2 on the same port when asked), one
 /// response per connection. It records which local address each request arrived on and when, so tests can see
 /// where the client really connected and how requests were spaced.
 /// </summary>
-internal sealed class LoopbackSite : IAsyncDisposable
+public sealed class LoopbackSite : IAsyncDisposable
 {
     private readonly List<TcpListener> _listeners = [];
     private readonly List<Task> _loops = [];
@@ -170,9 +170,9 @@ internal sealed class LoopbackSite : IAsyncDisposable
         }
     }
 
-    internal sealed record Hit(string Path, string Host, IPAddress LocalAddress, string UserAgent, long Timestamp);
+    public sealed record Hit(string Path, string Host, IPAddress LocalAddress, string UserAgent, long Timestamp);
 
-    internal sealed record Response(int Status, string ContentType, byte[] Body, (string Name, string Value)[]? ExtraHeaders = null, long StreamBytes = 0, bool DeclareLength = false)
+    public sealed record Response(int Status, string ContentType, byte[] Body, (string Name, string Value)[]? ExtraHeaders = null, long StreamBytes = 0, bool DeclareLength = false)
     {
         public (string Name, string Value)[] Headers => ExtraHeaders ?? [];
     }

@@ -1,7 +1,7 @@
-namespace Amas.Orleans.Analysis.Tests.Osint;
+namespace Amas.Orleans.Testing.Osint;
 
 /// <summary>A small company site: four reachable pages, one behind robots.txt, contact details written several ways.</summary>
-internal static class FixtureSite
+public static class FixtureSite
 {
     public const string Robots = """
         # Everyone else: keep out.
