@@ -106,7 +106,7 @@ public sealed class IntelReportTests
             ],
         };
 
-        var result = await new ReporterAgent().RunAsync(context, CancellationToken.None);
+        var result = await new ReporterAgent(new NoAiCompletions()).RunAsync(context, CancellationToken.None);
 
         Assert.Equal(["Forensics.sha256", "Forensics.type"], result.Facts!.Keys);
         Assert.Equal([Sha256], result.Facts["Forensics.sha256"]);
