@@ -1,5 +1,6 @@
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
+using Amas.Orleans.Gateway.Security;
 using Amas.Orleans.Silo.Hosting;
 using Orleans.Dashboard;
 
@@ -14,13 +15,17 @@ public static class GatewayApp
         // Settings ship beside the binary; the working directory stays the caller's (the embedded default allows it).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddAmasGateway(configureSilo);
+        builder.AddAmasSecurity();
 
         var app = builder.Build();
+        app.UseAmasAudit();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // The web console (wwwroot): static files only, calling the same public API as everyone else.
+        // The web console (wwwroot): static files only, calling the same public API as everyone else. The files are
+        // public (they hold no data); everything after this needs credentials unless an endpoint says otherwise.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAmasSecurity();
 
         app.MapTaskEndpoints();
         app.MapTaskListEndpoint();
@@ -29,11 +34,12 @@ public static class GatewayApp
         app.MapAgentEndpoints();
         app.MapTaskEventsEndpoint();
         app.MapTaskOptionsEndpoint();
-        app.MapAmasHealth();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapAdminEndpoints();
+        // Probes carry no credentials.
+        app.MapGroup("").AllowAnonymous().MapAmasHealth();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AmasPolicies.Viewer);
         app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAdminOutsideEmbedded(app.Services.GetRequiredService<GatewayOptions>());
 
-        app.Logger.LogWarning("Authentication is OFF: every caller is '{Caller}'. Do not expose this gateway beyond this machine.", Callers.Anonymous);
         if (EmbeddedDefaults.AllowedRoot is { } root)
         {
             app.Logger.LogWarning("No Amas:Repositories:AllowedRoots configured: local paths under {Root} may be analysed.", root);

@@ -18,6 +18,10 @@
 #   stop [--keep]              stop the gateway, the silos, Redis and PostgreSQL; remove the state folder unless --keep
 #        [--keep-data]         stop only the gateway and the silos: PostgreSQL and Redis keep running with their data
 #
+# The gateway requires authentication (as every gateway but the embedded default): the first start writes a random
+# admin key to <state>/admin.key (mode 600) and gives the gateway only its SHA-256 as the bootstrap key. Send it as
+# X-API-Key, or use it to create named keys (README, "API keys").
+#
 # Environment: AMAS_LOCAL_CLUSTER_DIR (state folder, default <repo>/.amas/local-cluster), AMAS_SILO_ARGS (extra silo
 # arguments, split on spaces, added to those after --), AMAS_READY_TIMEOUT (seconds to wait for health, default 120).
 set -euo pipefail
@@ -313,8 +317,17 @@ start_silo() {
     "${extra[@]}"
 }
 
+# The bootstrap admin key of this state folder, made on first use; only its hash leaves the file.
+admin_key() {
+  local file="$STATE/admin.key"
+  if [[ ! -s "$file" ]]; then
+    (umask 077 && printf 'amas_%s' "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >"$file")
+  fi
+  cat "$file"
+}
+
 start_gateway() {
-  local port="$1" pid_file="$STATE/gateway.pid" log_file="$STATE/gateway.log"
+  local port="$1" pid_file="$STATE/gateway.pid" log_file="$STATE/gateway.log" key_hash
   if pid_alive "$pid_file"; then
     return 0
   fi
@@ -323,14 +336,21 @@ start_gateway() {
   fi
 
   echo "$port" >"$STATE/gateway.port"
+  key_hash="$(admin_key | sha256sum | cut -d' ' -f1)"
   echo "--- gateway starting $(date -Is)" >>"$log_file"
+  # Keys and the audit log in the cluster's PostgreSQL. The rate limit is a test bench's: its one admin caller
+  # polls dozens of tasks at once.
   spawn "$pid_file" "$log_file" dotnet "$GATEWAY_DLL" \
     --urls "http://127.0.0.1:$port" \
     --Amas:Gateway:Cluster=client \
     --Amas:Gateway:Clustering=redis \
     --Amas:Gateway:ServiceId="$SERVICE_ID" \
     --Amas:Gateway:ClusterId="$CLUSTER_ID" \
-    --Amas:Redis:ConnectionString="127.0.0.1:$(cat "$STATE/redis.port")"
+    --Amas:Redis:ConnectionString="127.0.0.1:$(cat "$STATE/redis.port")" \
+    --Amas:Postgres:ConnectionString="$(postgres_url)" \
+    --Amas:Security:Enabled=true \
+    --Amas:Security:BootstrapApiKeyHash="$key_hash" \
+    --Amas:Security:RateLimit:PermitLimit=60000
 }
 
 silo_health_url() { echo "http://127.0.0.1:$(cat "$STATE/silo-$1.health.port")/health/ready"; }
@@ -347,6 +367,7 @@ print_urls() {
   for ((k = 1; k <= count; k++)); do
     echo "silo $k       silo 127.0.0.1:$(cat "$STATE/silo-$k.silo.port"), gateway 127.0.0.1:$(cat "$STATE/silo-$k.gateway.port"), health $(silo_health_url "$k")"
   done
+  echo "admin key    $STATE/admin.key  (send it as X-API-Key)"
   echo "PostgreSQL   $(postgres_url)"
   echo "Redis        127.0.0.1:$(cat "$STATE/redis.port")"
   echo "logs         $STATE"

@@ -1,4 +1,5 @@
 using Amas.Orleans.Agents;
+using Amas.Orleans.Gateway.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Amas.Orleans.Gateway.Api;
@@ -8,7 +9,7 @@ public static class AgentEndpoints
 {
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/agents", ListAsync).WithTags("Agents").WithName("ListAgents");
+        app.MapGet("/api/v1/agents", ListAsync).WithTags("Agents").WithName("ListAgents").RequireAuthorization(AmasPolicies.Viewer);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amas.Orleans.Gateway.Security;
 using Amas.Orleans.Providers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,8 +14,8 @@ public static class ProviderEndpoints
 
     public static IEndpointRouteBuilder MapProviderEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/ai/generate", GenerateAsync).WithTags("AI").WithName("Generate").Accepts<object>("application/json");
-        app.MapGet("/api/v1/providers", ListAsync).WithTags("AI").WithName("ListProviders");
+        app.MapPost("/api/v1/ai/generate", GenerateAsync).WithTags("AI").WithName("Generate").Accepts<object>("application/json").RequireAuthorization(AmasPolicies.Operator);
+        app.MapGet("/api/v1/providers", ListAsync).WithTags("AI").WithName("ListProviders").RequireAuthorization(AmasPolicies.Admin);
         return app;
     }
 

@@ -1,4 +1,6 @@
 using Amas.Orleans.Findings;
+using Amas.Orleans.Gateway.Security;
+using Amas.Orleans.Gateway.Security.Audit;
 using Amas.Orleans.Reports;
 using Amas.Orleans.Tasks;
 using Amas.Orleans.Uploads;
@@ -19,10 +21,12 @@ public static class TaskEndpoints
         var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
         tasks.MapPost("/", (HttpContext http, IClusterClient cluster) => SubmitAsync(http, cluster, uploads))
             .WithName("SubmitTask")
-            .Accepts<object>("application/json", "multipart/form-data");
-        tasks.MapGet("/{id:guid}", GetStatusAsync).WithName("GetTask");
-        tasks.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetTaskResult");
-        tasks.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelTask");
+            .Accepts<object>("application/json", "multipart/form-data")
+            .RequireAuthorization(AmasPolicies.Operator).Audited(AuditActions.TaskSubmit);
+        tasks.MapGet("/{id:guid}", GetStatusAsync).WithName("GetTask").RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
+        tasks.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetTaskResult").RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
+        tasks.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelTask")
+            .RequireAuthorization(AmasPolicies.Operator).RequireTaskOwner().Audited(AuditActions.TaskCancel);
         return app;
     }
 

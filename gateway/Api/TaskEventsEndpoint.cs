@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using Amas.Orleans.Gateway.Security;
 using Amas.Orleans.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +18,8 @@ public static class TaskEventsEndpoint
     public static IEndpointRouteBuilder MapTaskEventsEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/tasks/{id:guid}/events", StreamAsync).WithTags("Tasks").WithName("GetTaskEvents")
-            .Produces<TaskEvent>(StatusCodes.Status200OK, "text/event-stream");
+            .Produces<TaskEvent>(StatusCodes.Status200OK, "text/event-stream")
+            .RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
         return app;
     }
 

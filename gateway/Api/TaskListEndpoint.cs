@@ -1,4 +1,5 @@
 using System.Text;
+using Amas.Orleans.Gateway.Security;
 using Amas.Orleans.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -13,7 +14,7 @@ public static class TaskListEndpoint
 
     public static IEndpointRouteBuilder MapTaskListEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/tasks", ListAsync).WithTags("Tasks").WithName("ListTasks");
+        app.MapGet("/api/v1/tasks", ListAsync).WithTags("Tasks").WithName("ListTasks").RequireAuthorization(AmasPolicies.Viewer);
         return app;
     }
 
@@ -63,7 +64,7 @@ public static class TaskListEndpoint
 
         var list = await cluster.GetGrain<ITaskDirectoryGrain>(0).ListAsync(new TaskListQuery
         {
-            Submitter = Callers.Of(http),
+            Submitter = TaskOwnership.ListedSubmitter(http),
             Lifecycle = lifecycle,
             Kind = taskKind,
             Limit = limit,

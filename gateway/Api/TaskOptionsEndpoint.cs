@@ -1,3 +1,4 @@
+using Amas.Orleans.Gateway.Security;
 using Amas.Orleans.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,7 @@ public static class TaskOptionsEndpoint
 
     public static IEndpointRouteBuilder MapTaskOptionsEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/tasks/options", Get).WithTags("Tasks").WithName("GetTaskOptions");
+        app.MapGet("/api/v1/tasks/options", Get).WithTags("Tasks").WithName("GetTaskOptions").RequireAuthorization(AmasPolicies.Viewer);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amas.Orleans.Gateway.Security.Limits;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Gateway.Api;
@@ -29,16 +30,6 @@ public static class TaskSubmission
         return await cluster.GetGrain<ITaskOrchestratorGrain>(id).SubmitAsync(spec);
     }
 
-    public static async Task<JsonElement> ReadBodyAsync(HttpContext http)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = 32 }, http.RequestAborted);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw TaskRequestReader.Rejected(new() { [""] = [$"The body is not valid JSON: {ex.Message}"] });
-        }
-    }
+    /// <summary>The body as JSON, within the request limits; every refusal is a 400 problem.</summary>
+    public static Task<JsonElement> ReadBodyAsync(HttpContext http) => JsonBodyReader.ReadAsync(http);
 }

@@ -1,4 +1,6 @@
 using Amas.Orleans.Agents;
+using Amas.Orleans.Gateway.Security;
+using Amas.Orleans.Gateway.Security.Audit;
 using Amas.Orleans.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,8 +15,9 @@ public static class WorkflowEndpoints
     public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder app)
     {
         var workflows = app.MapGroup("/api/v1/workflows").WithTags("Workflows");
-        workflows.MapPost("/orchestrator/trigger", TriggerAsync).WithName("TriggerOrchestrator").Accepts<object>("application/json");
-        workflows.MapGet("/{id:guid}/status", GetStatusAsync).WithName("GetWorkflowStatus");
+        workflows.MapPost("/orchestrator/trigger", TriggerAsync).WithName("TriggerOrchestrator").Accepts<object>("application/json")
+            .RequireAuthorization(AmasPolicies.Operator).Audited(AuditActions.TaskSubmit);
+        workflows.MapGet("/{id:guid}/status", GetStatusAsync).WithName("GetWorkflowStatus").RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
         return app;
     }
 

@@ -25,11 +25,13 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
     private static readonly IReadOnlyDictionary<int, string> ProblemMeanings = new Dictionary<int, string>
     {
         [400] = "The request is invalid: a validation problem naming each bad field and the valid values.",
+        [401] = "No credentials, or ones the gateway does not accept (X-API-Key or a bearer token).",
+        [403] = "The caller's role does not allow this operation.",
         [404] = "There is no such task.",
         [409] = "The task has not finished yet.",
         [413] = "The body is larger than the gateway accepts.",
         [422] = "The Idempotency-Key was used before for a different body.",
-        [429] = "A token or cost budget of the task or the caller is spent; no provider was called. The problem names the budget (scope, resource, limit, spent, resets_at); a caller's daily budget sends Retry-After.",
+        [429] = "Too many requests from this caller (retry after Retry-After seconds), or, for generate, a token or cost budget of the task or the caller is spent: no provider was called, the problem names the budget (scope, resource, limit, spent, resets_at) and a caller's daily budget sends Retry-After.",
         [503] = "The cluster did not answer in time; retry after Retry-After seconds.",
     };
 
@@ -79,7 +81,8 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
     private static async Task AddProblemsAsync(OpenApiOperation operation, OperationDoc doc, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.Responses ??= [];
-        foreach (var status in doc.Problems)
+        // Every documented operation needs credentials (outside the embedded default) and is rate limited per caller.
+        foreach (var status in doc.Problems.Concat([401, 403, 429]))
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (operation.Responses.ContainsKey(key))

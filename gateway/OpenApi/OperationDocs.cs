@@ -1,4 +1,5 @@
 using Amas.Orleans.Gateway.Api;
+using Amas.Orleans.Gateway.Security;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Gateway.OpenApi;
@@ -47,6 +48,16 @@ internal sealed record OperationDoc(string Summary, int[] Problems)
         ["GetTaskOptions"] = new("Every task kind with its valid option values: what a form offers and what a 400 lists.", [503]) { ResponseExample = ApiExamples.TaskOptions },
         ["ListAgents"] = new("The agents of the cluster by layer, with their capabilities.", [503]) { ResponseExample = ApiExamples.Agents },
         ["ListProviders"] = new("Every provider: configured or not, circuit, latency, errors and usage; never a key.", [503]) { ResponseExample = ApiExamples.Providers },
+        ["CreateApiKey"] = new("Admins: create an API key for an owner and a role. The key is in this answer and nowhere else, ever.", [400, 413])
+        {
+            Request = new RequestDoc(typeof(ApiKeyRequestBody), AdminApiExamples.Request),
+            ResponseExample = AdminApiExamples.Created201,
+        },
+        ["ListApiKeys"] = new("Admins: every API key, newest first, without the key or its hash.", [503]) { ResponseExample = AdminApiExamples.Keys },
+        ["RevokeApiKey"] = new("Admins: revoke an API key at once; revoking it again answers the same.", [404]) { ResponseExample = AdminApiExamples.Revoked },
+        ["ReadAuditLog"] = new(
+            "Admins: the audit log, newest first: submissions, cancellations, key changes and every refused request; filter by caller, action, result.",
+            [400, 503]) { ResponseExample = AdminApiExamples.Audit },
     };
 }
 

@@ -37,7 +37,8 @@ internal sealed partial class GrainExceptionHandler(IProblemDetailsService probl
                 Title = "The request could not be read.",
                 Detail = bad.Message,
             },
-            SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException or global::Orleans.Runtime.Messaging.ConnectionFailedException => new ProblemDetails
+            SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException or global::Orleans.Runtime.Messaging.ConnectionFailedException
+                or Npgsql.NpgsqlException => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The cluster is not available right now; retry shortly.",

@@ -148,10 +148,10 @@ public sealed partial class ConfigurationKeyTests
             foreach (var script in Directory.EnumerateFiles(local, "*", SearchOption.AllDirectories))
             {
                 var text = await File.ReadAllTextAsync(script);
-                // A script starts the gateway too; its Amas:Gateway:* settings are not the silos'.
+                // A script starts the gateway too; its Amas:Gateway:* and Amas:Security:* settings are not the silos'.
                 var names = LocalKeyPattern().Matches(text)
                     .Select(m => m.Value.TrimStart('-').Replace(":", "__", StringComparison.Ordinal))
-                    .Where(n => !n.StartsWith("Amas__Gateway__", StringComparison.Ordinal))
+                    .Where(n => !n.StartsWith("Amas__Gateway__", StringComparison.Ordinal) && !n.StartsWith("Amas__Security__", StringComparison.Ordinal))
                     .Distinct()
                     .ToList();
                 if (names.Count > 0)

@@ -102,7 +102,11 @@ public sealed partial class ContainerFileTests
         Assert.Equal("client", gateway["Amas__Gateway__Cluster"]);
         Assert.Equal(ComposeFile.Environment(silos[0].Definition)["Amas__Silo__ClusterId"], gateway["Amas__Gateway__ClusterId"]);
         Assert.Equal(ComposeFile.Environment(silos[0].Definition)["Amas__Silo__ServiceId"], gateway["Amas__Gateway__ServiceId"]);
-        // Published on loopback only: the gateway has no authentication.
+        // Authentication on, its bootstrap key's hash required from the environment, never written into the file.
+        Assert.Equal("true", gateway["Amas__Security__Enabled"]);
+        Assert.StartsWith("${AMAS_BOOTSTRAP_API_KEY_HASH:?", gateway["Amas__Security__BootstrapApiKeyHash"], StringComparison.Ordinal);
+        Assert.Equal(ComposeFile.Environment(silos[0].Definition)["Amas__Postgres__ConnectionString"], gateway["Amas__Postgres__ConnectionString"]);
+        // Published on loopback only all the same: this is the development shape.
         Assert.All(services["gateway"]["ports"]!.AsArray(), p => Assert.StartsWith("127.0.0.1:", p!.GetValue<string>()));
     }
 

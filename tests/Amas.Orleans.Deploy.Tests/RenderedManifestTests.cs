@@ -394,6 +394,17 @@ public sealed partial class RenderedManifestTests
         Assert.Equal(siloLabels["orleans/clusterId"], EnvValue(container, "Amas__Gateway__ClusterId"));
         AssertFromSecret(container, "Amas__Redis__ConnectionString");
 
+        // Outside the embedded default the gateway refuses to start without authentication; its keys and audit log
+        // are in PostgreSQL, and nothing that opens the door is written into a manifest.
+        Assert.Equal("true", EnvValue(container, "Amas__Security__Enabled"));
+        AssertFromSecret(container, "Amas__Postgres__ConnectionString");
+        foreach (var name in new[] { "Amas__Security__BootstrapApiKeyHash", "Amas__Security__Jwt__Issuer", "Amas__Security__Jwt__Audience", "Amas__Security__Jwt__SigningKey" })
+        {
+            var reference = EnvVar(container, name)?["valueFrom"]?["secretKeyRef"];
+            Assert.True(reference is not null, $"{name} is not taken from a Secret.");
+            Assert.Equal("amas-gateway-auth", reference!["name"]!.GetValue<string>());
+        }
+
         // Kubernetes hosting deletes pods it takes for dead silos: a gateway must never look like one.
         foreach (var workload in manifests.Workloads.Where(w => w != manifests.SiloDeployment))
         {
@@ -406,7 +417,7 @@ public sealed partial class RenderedManifestTests
         var paths = Objects(ingress["spec"]!["rules"]).SelectMany(r => Objects(r["http"]?["paths"])).ToList();
         Assert.NotEmpty(paths);
         Assert.All(paths, p => Assert.Equal("amas-gateway", p["backend"]!["service"]!["name"]!.GetValue<string>()));
-        // The dashboard shows grain state and has no authentication: it is never published through the ingress.
+        // The dashboard shows grain state (admins only): it is never published through the ingress all the same.
         Assert.DoesNotContain(paths, p => p["path"]!.GetValue<string>() is "/" or "/dashboard");
     }
 
@@ -453,6 +464,11 @@ public sealed partial class RenderedManifestTests
             dev.Single("Service", name);
             Assert.Contains(dev.OfKind("NetworkPolicy"), p => Selects(p["spec"]!["podSelector"], PodLabels(statefulSet)));
         }
+
+        // The gateways read API keys and write the audit log: PostgreSQL admits them.
+        var postgresPolicy = dev.Single("NetworkPolicy", "amas-postgres");
+        var sources = Objects(postgresPolicy["spec"]!["ingress"]).SelectMany(rule => Objects(rule["from"])).ToList();
+        Assert.Contains(sources, source => Selects(source["podSelector"], PodLabels(dev.GatewayDeployment)));
 
         // The connection Secret is generated in dev and its reference follows the generated name.
         var devSecret = Assert.Single(dev.OfKind("Secret"), s => Name(s).StartsWith("amas-connections", StringComparison.Ordinal));

@@ -31,7 +31,7 @@ public sealed class MigrationRunnerTests(PostgresFixture fixture)
         Assert.Equal(MigrationCatalog.Embedded.Count, outcomes.Count);
         var tables = await Sql.ColumnAsync(database, "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
         Assert.Equal(
-            ["agent_runs", "audit_logs", "orleans_reminders", "orleans_storage", "orleansquery", "schema_migrations", "task_index", "task_upload_chunks", "task_uploads"],
+            ["agent_runs", "api_keys", "audit_logs", "orleans_reminders", "orleans_storage", "orleansquery", "schema_migrations", "task_index", "task_upload_chunks", "task_uploads"],
             tables);
         var rows = await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM schema_migrations WHERE length(checksum) = 64");
         Assert.Equal(MigrationCatalog.Embedded.Count, rows);

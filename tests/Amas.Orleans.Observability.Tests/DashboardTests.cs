@@ -41,13 +41,20 @@ public sealed class DashboardTests(ObservedGateway gateway, ITestOutputHelper ou
     [Fact]
     public async Task Outside_the_embedded_default_every_dashboard_endpoint_is_marked_admin_only()
     {
-        // Built, not started: a client-mode gateway needs no silo to show what it maps.
-        await using var app = GatewayApp.Build(["--Amas:Gateway:Cluster=client", "--urls=http://127.0.0.1:0"]);
+        // Built, not started: a client-mode gateway needs no silo (nor its database) to show what it maps; it does need
+        // authentication configured, or it refuses to build.
+        await using var app = GatewayApp.Build(
+        [
+            "--Amas:Gateway:Cluster=client", "--urls=http://127.0.0.1:0", "--Amas:Security:Enabled=true",
+            $"--Amas:Security:BootstrapApiKeyHash={new string('0', 64)}", "--Amas:Postgres:ConnectionString=Host=127.0.0.1;Port=1",
+        ]);
 
         var endpoints = DashboardEndpoints(app);
 
         Assert.NotEmpty(endpoints);
         Assert.All(endpoints, e => Assert.NotNull(e.Metadata.GetMetadata<AdminOnlyMetadata>()));
+        Assert.All(endpoints, e => Assert.Contains(e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>(),
+            a => a.Policy == Amas.Orleans.Gateway.Security.AmasPolicies.Admin));
     }
 
     private static RouteEndpoint[] DashboardEndpoints(IEndpointRouteBuilder app)

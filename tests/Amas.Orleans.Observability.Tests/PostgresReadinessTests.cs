@@ -32,6 +32,9 @@ public sealed class PostgresReadinessTests : IAsyncLifetime
             $"--Amas:Silo:ClusterId=readiness-{Guid.NewGuid():N}",
             "--Amas:Silo:Persistence=postgres",
             $"--Amas:Postgres:ConnectionString={database}",
+            // PostgreSQL persistence is not the embedded default: the gateway requires authentication (probes need none).
+            "--Amas:Security:Enabled=true",
+            $"--Amas:Security:BootstrapApiKeyHash={new string('0', 64)}",
             $"--Amas:Repositories:AllowedRoots:0={Path.GetTempPath()}",
             "--Logging:LogLevel:Default=Warning",
         ]);

@@ -33,7 +33,7 @@ public abstract class ClusterFixture(int silos) : IAsyncLifetime
             // dead silo before it is declared dead, and the orchestrator takes that failed call for a failed agent.
             "--Amas:Orchestrator:MaxConcurrentAgentRuns=1",
         ]);
-        Gateway = new Gateway(_cluster.GatewayUrl);
+        Gateway = new Gateway(_cluster.GatewayUrl, _cluster.AdminKey);
     }
 
     public async Task DisposeAsync()

@@ -4,12 +4,21 @@ using System.Text.Json;
 
 namespace Amas.Orleans.SystemTests;
 
-/// <summary>The gateway's HTTP API as a client sees it. Every request has a 10 s timeout: nothing may hang longer.</summary>
-public sealed class Gateway(Uri baseAddress) : IDisposable
+/// <summary>
+/// The gateway's HTTP API as a client sees it, authenticated with the cluster's admin key. Every request has a 10 s
+/// timeout: nothing may hang longer.
+/// </summary>
+public sealed class Gateway : IDisposable
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = RequestTimeout };
+    private readonly HttpClient _http;
+
+    public Gateway(Uri baseAddress, string apiKey)
+    {
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = RequestTimeout };
+        _http.DefaultRequestHeaders.Add("X-API-Key", apiKey);
+    }
 
     public static string Orchestrate(string path) => JsonSerializer.Serialize(new Dictionary<string, object>
     {

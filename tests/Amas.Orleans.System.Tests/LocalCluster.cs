@@ -31,6 +31,9 @@ public sealed class LocalCluster
 
     public Uri GatewayUrl => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{GatewayPort}"));
 
+    /// <summary>The bootstrap admin key the script made for this cluster's gateway.</summary>
+    public string AdminKey => File.ReadAllText(Path.Combine(StateDirectory, "admin.key")).Trim();
+
     /// <summary>The cluster's PostgreSQL database, as the silos use it; unpooled, so a restarted server never breaks a test.</summary>
     public string PostgresConnectionString => new NpgsqlConnectionStringBuilder
     {

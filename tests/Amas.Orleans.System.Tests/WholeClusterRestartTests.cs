@@ -35,6 +35,28 @@ public sealed class WholeClusterRestartTests(TwoSiloCluster fixture) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task The_client_gateway_refuses_callers_without_a_key_and_audits_into_the_clusters_postgres()
+    {
+        using var anonymous = new HttpClient { BaseAddress = fixture.Cluster.GatewayUrl, Timeout = Gateway.RequestTimeout };
+        using var refused = await anonymous.GetAsync("/api/v1/tasks");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        var id = await fixture.Gateway.SubmitAsync(Workload.Repository(fixture.Root, extraModules: 0));
+
+        Assert.Equal(1L, await CountAsync("caller = 'bootstrap' AND action = 'task.submit' AND result = 'succeeded' AND resource = @task", id));
+        Assert.True(await CountAsync("caller = 'anonymous' AND action = 'GET /api/v1/tasks' AND result = 'denied' AND detail->>'status' = '401'", id) >= 1);
+    }
+
+    private async Task<long> CountAsync(string condition, Guid task)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.Cluster.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM audit_logs WHERE {condition}", connection);
+        command.Parameters.AddWithValue("task", $"/api/v1/tasks/{task}");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<Dictionary<string, string>> ReadAllAsync(Gateway gateway, IEnumerable<Guid> ids)
     {
         var bodies = new Dictionary<string, string>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
+using Amas.Orleans.Gateway.Security;
 using Amas.Orleans.Testing.Providers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -28,7 +29,11 @@ public sealed class ProviderEndpointTests(SystemClockCluster cluster) : IAsyncLi
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(cluster.Client);
         builder.Services.ConfigureHttpJsonOptions(json => GatewayHostingExtensions.Configure(json.SerializerOptions));
+        // The endpoints carry role policies; the open (embedded default) configuration satisfies them.
+        builder.Services.AddAmasOpenAccess();
         _app = builder.Build();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
         _app.MapProviderEndpoints();
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
