@@ -1,5 +1,6 @@
 using Amas.Orleans.Gateway.Api;
 using Amas.Orleans.Gateway.Hosting;
+using Amas.Orleans.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -31,7 +32,11 @@ public sealed class LoopbackGateway : IAsyncDisposable
         builder.Services.AddSingleton(cluster);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => GatewayHostingExtensions.Configure(json.SerializerOptions));
+        // The endpoints carry role policies; the open (embedded default) configuration satisfies them.
+        builder.Services.AddAmasOpenAccess();
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapProviderEndpoints();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
