@@ -10,7 +10,7 @@ namespace Amas.Orleans.Agents;
 /// written by an AI provider through the router when one is configured and answers, by rules otherwise; the report
 /// says which.
 /// </summary>
-public sealed class ReporterAgent(AgentCompletions completions) : IAgent
+public sealed class ReporterAgent(IAgentCompletions completions) : IAgent
 {
     public const string AgentName = "Reporter";
 

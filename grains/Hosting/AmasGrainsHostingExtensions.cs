@@ -69,7 +69,7 @@ public static class AmasGrainsHostingExtensions
         services.AddHostedService<RetentionService>();
         services.AddAmasRepositories(configuration);
         services.AddAmasProviders(configuration);
-        services.TryAddSingleton<AgentCompletions>();
+        services.TryAddSingleton<IAgentCompletions, AgentCompletions>();
 
         services.AddOptions<UploadOptions>()
             .Bind(configuration.GetSection(UploadOptions.SectionName))

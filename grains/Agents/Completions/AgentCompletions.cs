@@ -15,7 +15,7 @@ public sealed partial class AgentCompletions(
     IGrainFactory grains,
     IOptions<ProvidersOptions> options,
     TimeProvider clock,
-    ILogger<AgentCompletions> logger)
+    ILogger<AgentCompletions> logger) : IAgentCompletions
 {
     public const string NoProviderConfigured = "no AI provider configured";
 

@@ -106,12 +106,7 @@ public sealed class IntelReportTests
             ],
         };
 
-        // No provider is configured, so the Reporter takes its rule-based path and never calls the router.
-        var options = Microsoft.Extensions.Options.Options.Create(new Amas.Orleans.Providers.Configuration.ProvidersOptions());
-        var catalog = new Amas.Orleans.Providers.Configuration.ProviderCatalog(options, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        var completions = new Amas.Orleans.Agents.Completions.AgentCompletions(
-            catalog, null!, options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Amas.Orleans.Agents.Completions.AgentCompletions>.Instance);
-        var result = await new ReporterAgent(completions).RunAsync(context, CancellationToken.None);
+        var result = await new ReporterAgent(new NoAiCompletions()).RunAsync(context, CancellationToken.None);
 
         Assert.Equal(["Forensics.sha256", "Forensics.type"], result.Facts!.Keys);
         Assert.Equal([Sha256], result.Facts["Forensics.sha256"]);
