@@ -22,6 +22,7 @@ public static class TaskEndpoints
         tasks.MapPost("/", (HttpContext http, IClusterClient cluster) => SubmitAsync(http, cluster, uploads))
             .WithName("SubmitTask")
             .Accepts<object>("application/json", "multipart/form-data")
+            .WithMetadata(TaskUploadSubmission.SizeLimit(uploads))
             .RequireAuthorization(AmasPolicies.Operator).Audited(AuditActions.TaskSubmit);
         tasks.MapGet("/{id:guid}", GetStatusAsync).WithName("GetTask").RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
         tasks.MapGet("/{id:guid}/result", GetResultAsync).WithName("GetTaskResult").RequireAuthorization(AmasPolicies.Viewer).RequireTaskOwner();
@@ -40,6 +41,7 @@ public static class TaskEndpoints
         }
         else
         {
+            TaskUploadSubmission.CapJsonBody(http);
             var body = await TaskSubmission.ReadBodyAsync(http);
             snapshot = await TaskSubmission.SubmitAsync(http, cluster, (caller, key) => TaskRequestReader.Read(body, caller, key));
         }

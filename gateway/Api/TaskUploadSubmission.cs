@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Amas.Orleans.Gateway.Security;
+using Amas.Orleans.Gateway.Security.Limits;
 using Amas.Orleans.Tasks;
 using Amas.Orleans.Uploads;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Amas.Orleans.Gateway.Api;
@@ -24,7 +28,7 @@ public static class TaskUploadSubmission
     public const int MaxTaskPartBytes = 64 * 1024;
 
     /// <summary>What a request may carry besides the file: part headers, boundaries and the task part.</summary>
-    private const long EnvelopeBytes = 1024 * 1024;
+    public const long EnvelopeBytes = 1024 * 1024;
 
     public static bool IsMultipart(HttpRequest request)
         => MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
@@ -36,6 +40,27 @@ public static class TaskUploadSubmission
         var options = configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         return options;
+    }
+
+    /// <summary>
+    /// The submission endpoint declares the upload's limit (so that the gateway-wide body cap lets an upload through);
+    /// a JSON submission is held to that cap all the same.
+    /// </summary>
+    public static IRequestSizeLimitMetadata SizeLimit(UploadOptions limits) => new UploadSizeLimit(limits.MaxBytes + EnvelopeBytes);
+
+    /// <summary>Holds a body that is not an upload to the gateway-wide cap (<c>Amas:Security:Limits:MaxBodyBytes</c>).</summary>
+    public static void CapJsonBody(HttpContext http)
+    {
+        var cap = (http.RequestServices.GetService<IOptions<RequestLimitSettings>>()?.Value ?? new RequestLimitSettings()).MaxBodyBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = cap;
+        }
+
+        if (http.Request.ContentLength > cap)
+        {
+            throw new BadHttpRequestException($"The request body is {http.Request.ContentLength} bytes; at most {cap} are accepted.", StatusCodes.Status413PayloadTooLarge);
+        }
     }
 
     public static async Task<TaskSnapshot> SubmitAsync(HttpContext http, IClusterClient cluster, UploadOptions limits)
@@ -82,7 +107,7 @@ public static class TaskUploadSubmission
                 switch (PartName(section))
                 {
                     case TaskPart when spec is null:
-                        spec = TaskRequestReader.Read(await ReadTaskPartAsync(section, http.RequestAborted), caller, key);
+                        spec = TaskRequestReader.Read(await ReadTaskPartAsync(http, section), caller, key);
                         if (spec.Kind != TaskKind.Forensics)
                         {
                             throw Rejected(FilePart, "A file upload applies to forensics tasks only.");
@@ -128,24 +153,17 @@ public static class TaskUploadSubmission
             ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
             : null;
 
-    private static async Task<JsonElement> ReadTaskPartAsync(MultipartSection section, CancellationToken cancellationToken)
+    /// <summary>The same checks as a JSON body (UTF-8, duplicate names, string, array and URL limits), at most <see cref="MaxTaskPartBytes"/>.</summary>
+    private static async Task<JsonElement> ReadTaskPartAsync(HttpContext http, MultipartSection section)
     {
         var buffer = new byte[MaxTaskPartBytes + 1];
-        var length = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        var length = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, http.RequestAborted);
         if (length > MaxTaskPartBytes)
         {
             throw Rejected(TaskPart, $"The task part is larger than {MaxTaskPartBytes} bytes.");
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, length), new JsonDocumentOptions { MaxDepth = 32 });
-            return document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw Rejected(TaskPart, $"The task part is not valid JSON: {ex.Message}");
-        }
+        return JsonBodyReader.Parse(http, buffer.AsMemory(0, length), TaskPart, "The task part");
     }
 
     /// <summary>
@@ -236,4 +254,6 @@ public static class TaskUploadSubmission
             }
         }
     }
+
+    private sealed record UploadSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

@@ -61,6 +61,7 @@ public static class AmasGrainsHostingExtensions
         // In-memory unless the host registered a shared index (the silo does, for PostgreSQL persistence).
         services.TryAddSingleton<ITaskIndex, InMemoryTaskIndex>();
         services.TryAddSingleton<IAgentRunJournal, InMemoryAgentRunJournal>();
+        services.AddHostedService<SiloWarmup>();
         services.AddHostedService<TaskRecoveryService>();
         services.AddOptions<RetentionOptions>()
             .Bind(configuration.GetSection(RetentionOptions.SectionName))

@@ -34,10 +34,13 @@ public class EmbeddedGateway : IAsyncLifetime
     /// <summary>The embedded silo's services (the cluster client, the upload store).</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The gateway has not started.");
 
-    /// <summary>Arguments a derived fixture adds (persistence, retention, …); they win over the defaults.</summary>
     /// <summary>The key every request sends when the gateway runs with authentication (any shape but the embedded default).</summary>
     protected virtual string? ApiKey => null;
 
+    /// <summary>Who the gateway takes <see cref="Http"/>'s requests to come from.</summary>
+    public virtual string Caller => Amas.Orleans.Gateway.Api.Callers.Anonymous;
+
+    /// <summary>Arguments a derived fixture adds (persistence, retention, …); they win over the defaults.</summary>
     protected virtual Task<IEnumerable<string>> MoreArgumentsAsync() => Task.FromResult(Enumerable.Empty<string>());
 
     public async Task InitializeAsync()

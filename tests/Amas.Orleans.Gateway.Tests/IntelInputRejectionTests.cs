@@ -91,10 +91,24 @@ public sealed class IntelInputRejectionTests(EmbeddedGateway gateway)
         var key = Key();
         var tooBig = new byte[EmbeddedGateway.MaxUploadBytes + 1];
 
-        var response = await Http.PostUploadAsync(IntelRequests.Forensics(), tooBig, "big.bin", key);
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var response = await http.PostUploadAsync(IntelRequests.Forensics(), tooBig, "big.bin", key);
 
         var problem = await AssertRejectedAsync(response, HttpStatusCode.RequestEntityTooLarge, key);
         Assert.Contains("upload limit", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_json_submission_is_held_to_the_general_body_cap_though_the_endpoint_takes_larger_uploads()
+    {
+        var key = Key();
+        var padding = new string(' ', (1024 * 1024) + 1);
+
+        // Refused before the body is read, so the server closes that connection: a client of its own keeps it from others.
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var response = await http.PostJsonAsync("/api/v1/tasks", "{\"kind\":\"forensics\"" + padding + "}", key);
+
+        await AssertRejectedAsync(response, HttpStatusCode.RequestEntityTooLarge, key);
     }
 
     [Fact]
@@ -115,6 +129,7 @@ public sealed class IntelInputRejectionTests(EmbeddedGateway gateway)
     [InlineData("""{"kind":"forensics","options":{"file_path":"/etc/passwd"}}""", "options.file_path")]
     [InlineData("""{"kind":"forensics","options":{"mode":"turbo"}}""", "options.mode")]
     [InlineData("""{"kind":"forensics",""", "task")]
+    [InlineData("""{"kind":"forensics","kind":"osint"}""", "task")]
     public async Task An_upload_with_a_task_that_cannot_take_it_is_a_400_and_the_file_is_not_kept(string task, string field)
     {
         var key = Key();

@@ -65,10 +65,9 @@ internal static class IntelRequests
         => [.. result.GetProperty("facts").GetProperty(name).EnumerateArray().Select(v => v.GetString()!)];
 
     /// <summary>The task a submission with this key would have created, as the gateway derives it.</summary>
-    public static Guid TaskIdFor(string key) => TaskIds.FromIdempotencyKey(Callers.Anonymous, key);
+    public static Guid TaskIdFor(string key, string caller = Callers.Anonymous) => TaskIds.FromIdempotencyKey(caller, key);
 
     /// <summary>The upload a multipart submission with this key would have stored.</summary>
-    /// <summary>The id the gateway gives an upload: derived from the caller and the idempotency key.</summary>
     public static Guid UploadIdFor(string key, string caller = Callers.Anonymous) => TaskIds.FromIdempotencyKey(caller, "upload\n" + key);
 
     public static Task<UploadedFile?> StoredUploadAsync(this EmbeddedGateway gateway, Guid uploadId)

@@ -1,3 +1,5 @@
+using Amas.Orleans.Gateway.Security.ApiKeys;
+using Amas.Orleans.Gateway.Security.Authentication;
 using Amas.Orleans.Silo.Migrations;
 using Amas.Orleans.Testing.Servers;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,22 +9,25 @@ namespace Amas.Orleans.Gateway.Tests;
 /// <summary>
 /// The embedded gateway with PostgreSQL persistence on a throwaway server (grain state, reminders, the task index,
 /// uploads), the schema applied as <c>silo migrate</c> applies it, and finished tasks purged ten seconds after they end (long enough to read them back on a loaded machine).
+/// Beyond the embedded default authentication must be on: requests carry the bootstrap API key.
 /// </summary>
 public sealed class PostgresGateway : EmbeddedGateway
 {
+    public const int MaxUploadBytesHere = 4 * 1024 * 1024;
+
     public static readonly TimeSpan FinishedTaskRetention = TimeSpan.FromSeconds(10);
 
+    private readonly string _bootstrapKey = ApiKeySecrets.NewKey();
+
     private PostgresServer? _server;
-
-    private const string Key = "amas-postgres-gateway-test-key";
-
-    /// <summary>Who the gateway says every request of this fixture comes from: the bootstrap key's caller.</summary>
-    public const string Caller = Amas.Orleans.Gateway.Security.Authentication.ApiKeyAuthenticationHandler.BootstrapCaller;
 
     public string Database { get; private set; } = "";
 
     /// <summary>PostgreSQL persistence is not the embedded default, so the gateway requires authentication.</summary>
-    protected override string? ApiKey => Key;
+    protected override string? ApiKey => _bootstrapKey;
+
+    /// <summary>The bootstrap key's caller, from which retried uploads derive their ids.</summary>
+    public override string Caller => ApiKeyAuthenticationHandler.BootstrapCaller;
 
     protected override async Task<IEnumerable<string>> MoreArgumentsAsync()
     {
@@ -32,11 +37,13 @@ public sealed class PostgresGateway : EmbeddedGateway
         return
         [
             "--Amas:Silo:Persistence=postgres",
+            "--Amas:Security:Enabled=true",
+            $"--Amas:Security:BootstrapApiKeyHash={ApiKeySecrets.Hash(_bootstrapKey)}",
             $"--Amas:Postgres:ConnectionString={Database}",
             $"--Amas:Retention:FinishedTasks={FinishedTaskRetention}",
             "--Amas:Retention:SweepInterval=00:00:00.500",
-            "--Amas:Security:Enabled=true",
-            $"--Amas:Security:BootstrapApiKeyHash={Amas.Orleans.Gateway.Security.ApiKeys.ApiKeySecrets.Hash(Key)}",
+            // Above the gateway-wide body cap (1 MiB): an upload is let through up to its own limit.
+            $"--Amas:Uploads:MaxBytes={MaxUploadBytesHere}",
         ];
     }
 

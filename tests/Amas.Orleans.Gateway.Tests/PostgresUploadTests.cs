@@ -24,9 +24,9 @@ public sealed class PostgresUploadTests(PostgresGateway gateway)
     public async Task An_upload_is_stored_in_chunks_in_postgresql_analysed_with_exact_hashes_and_deleted_when_the_task_is_purged()
     {
         var key = "pg-upload-" + Guid.NewGuid();
-        var uploadId = IntelRequests.UploadIdFor(key, PostgresGateway.Caller);
-        // Three chunks of the gateway's 64 KiB, the last one short.
-        var content = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("beacon to http://203.0.113.50/c2 via WriteProcessMemory; ", 3000)));
+        var uploadId = IntelRequests.UploadIdFor(key, gateway.Caller);
+        // About 2.3 MB: more than the gateway's general 1 MiB body cap, in 64 KiB chunks with a short last one.
+        var content = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("beacon to http://203.0.113.50/c2 via WriteProcessMemory; ", 40_000)));
         var expected = Path.Combine(gateway.Root, "expected.txt");
         await File.WriteAllBytesAsync(expected, content);
 
@@ -59,6 +59,6 @@ public sealed class PostgresUploadTests(PostgresGateway gateway)
         var response = await Http.PostUploadAsync("""{"kind":"forensics","options":{"mode":"turbo"}}""", SampleFiles.Png(), "pixel.png", key);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM task_uploads WHERE upload_id = @id", IntelRequests.UploadIdFor(key, PostgresGateway.Caller)));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM task_uploads WHERE upload_id = @id", IntelRequests.UploadIdFor(key, gateway.Caller)));
     }
 }

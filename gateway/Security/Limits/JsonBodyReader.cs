@@ -18,10 +18,18 @@ public static class JsonBodyReader
         // The body is already capped (RequestBodyLimit), so holding it whole is bounded.
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return Parse(http, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), "", "The body");
+    }
+
+    /// <summary>
+    /// The same checks for JSON that arrives otherwise (a multipart submission's <c>task</c> part): problems are
+    /// named under <paramref name="field"/> and start with <paramref name="subject"/>.
+    /// </summary>
+    public static JsonElement Parse(HttpContext http, ReadOnlyMemory<byte> bytes, string field, string subject)
+    {
         if (!Utf8.IsValid(bytes.Span))
         {
-            throw Rejected("The body is not valid UTF-8.");
+            throw Rejected(field, $"{subject} is not valid UTF-8.");
         }
 
         try
@@ -30,23 +38,23 @@ public static class JsonBodyReader
             var limits = http.RequestServices.GetService<IOptions<RequestLimitSettings>>()?.Value ?? new RequestLimitSettings();
             if (JsonBodyLimits.Problem(document.RootElement, limits) is { } problem)
             {
-                throw Rejected(problem);
+                throw Rejected(field, problem);
             }
 
             return document.RootElement.Clone();
         }
         catch (JsonException ex)
         {
-            throw Rejected($"The body is not valid JSON: {ex.Message}");
+            throw Rejected(field, $"{subject} is not valid JSON: {ex.Message}");
         }
         catch (InvalidOperationException)
         {
             // System.Text.Json throws this, not a JsonException, for a \u escape that is not Unicode (a lone
             // surrogate) once the text is read: by the duplicate-property check or by the limits' walk over every
             // string and name. Caught here, it is a 400 instead of a 500 at the first later read.
-            throw Rejected("The body holds a \\u escape that is not valid Unicode.");
+            throw Rejected(field, $"{subject} holds a \\u escape that is not valid Unicode.");
         }
     }
 
-    private static Orleans.Tasks.TaskRejectedException Rejected(string sentence) => TaskRequestReader.Rejected(new() { [""] = [sentence] });
+    private static Orleans.Tasks.TaskRejectedException Rejected(string field, string sentence) => TaskRequestReader.Rejected(new() { [field] = [sentence] });
 }
