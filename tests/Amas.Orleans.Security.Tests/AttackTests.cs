@@ -101,6 +101,30 @@ public sealed class AttackTests(SecuredGateway gateway)
         await AssertRefusedAsync(Post("/api/v1/tasks", body), HttpStatusCode.BadRequest, "target");
     }
 
+    public static TheoryData<string> PrivateOsintUrls => new()
+    {
+        "http://127.0.0.1/",
+        "http://127.0.0.1:6379/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/",
+        "http://192.168.0.1/",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://0.0.0.0/",
+        "http://2130706433/",
+        "http://localhost/",
+        "file:///etc/passwd",
+    };
+
+    [Theory]
+    [MemberData(nameof(PrivateOsintUrls))]
+    public async Task An_osint_url_naming_a_private_or_loopback_address_is_refused_at_submission(string url)
+    {
+        var body = JsonSerializer.Serialize(new { kind = "osint", options = new { urls = new[] { "https://example.com/", url } } });
+
+        await AssertRefusedAsync(Post("/api/v1/tasks", body), HttpStatusCode.BadRequest, "options.urls");
+    }
+
     [Theory]
     [InlineData("--upload-pack=touch /tmp/pwned")]
     [InlineData("main..HEAD")]
