@@ -167,6 +167,21 @@ public sealed class AttackTests(SecuredGateway gateway)
     }
 
     [Fact]
+    public async Task The_json_cap_does_not_apply_to_a_forensics_upload_which_has_its_own_limit()
+    {
+        using var alice = gateway.WithKey(gateway.Keys["alice-operator"]);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("""{"kind":"forensics"}""", Encoding.UTF8, "application/json"), Amas.Orleans.Gateway.Api.TaskUploadSubmission.TaskPart },
+            { new ByteArrayContent(new byte[3 * 1024 * 1024 / 2]), Amas.Orleans.Gateway.Api.TaskUploadSubmission.FilePart, "large.bin" },
+        };
+
+        using var response = await alice.PostAsync("/api/v1/tasks", form);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
     public async Task Deeply_nested_json_is_a_400_not_a_stack_overflow()
     {
         var body = """{"kind":"orchestrate","options":""" + new string('[', 20_000) + new string(']', 20_000) + "}";
