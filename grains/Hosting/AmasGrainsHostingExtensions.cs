@@ -94,6 +94,7 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<DependencyAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
+        services.AddAgent<IssueResponderAgent>();
         services.AddAgent<ReporterAgent>();
 
         silo.AddPlacementDirector<SpreadAgentsPlacement, SpreadAgentsPlacementDirector>();
