@@ -65,6 +65,7 @@ public sealed class IssueResponderAgent(IAgentCompletions completions) : IAgent
             ["response_language_reason"] = [draft.LanguageReason],
             ["related_findings"] = [.. related.Select(f => f.Id)],
             ["response"] = [text],
+            ["response_written_by"] = [completion.ByAi ? $"ai: {completion.Use.Provider} {completion.Use.Model}" : $"rules: {completion.Use.Reason}"],
         };
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
         {

@@ -53,6 +53,7 @@ public sealed class IssueResponderAgentTests
         Assert.Contains("in French only", request.Instruction, StringComparison.Ordinal);
         Assert.Equal(["Merci pour votre signalement…"], result.Facts!["response"]);
         Assert.Equal(TextPath.Ai, result.Ai!.Path);
+        Assert.Equal(["ai: fake fake-1"], result.Facts["response_written_by"]);
     }
 
     [Fact]
@@ -69,5 +70,6 @@ public sealed class IssueResponderAgentTests
         Assert.Equal(["bug"], result.Facts["category"]);
         Assert.Equal(TextPath.RuleBased, result.Ai!.Path);
         Assert.Equal("the providers failed", result.Ai.Reason);
+        Assert.Equal(["rules: the providers failed"], result.Facts["response_written_by"]);
     }
 }
