@@ -93,6 +93,7 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<DockerMonitorAgent>();
         services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<DependencyAuditorAgent>();
+        services.AddAgent<DocumentationAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
         services.AddAgent<IssueResponderAgent>();
         services.AddAgent<ReporterAgent>();
