@@ -132,6 +132,7 @@ public sealed class CliTests(GatewayProcess gateway)
     [InlineData("frobnicate")]
     [InlineData("tasks", "--url", "ftp://127.0.0.1/")]
     [InlineData("submit", "forensics", "--file", "/nonexistent/evidence.bin")]
+    [InlineData("generate", "Summarise this.", "--data", "/nonexistent/notes.md")]
     [InlineData("submit", "issue_respond", "--issue-title", "x", "--issue-body", "/nonexistent/body.md")]
     public async Task A_command_line_that_makes_no_sense_exits_2_without_calling_the_gateway(params string[] arguments)
     {
