@@ -382,7 +382,9 @@ async function route() {
     else if (hash === '#/agents') await agentsPage();
     else await tasksPage();
   } catch (err) {
-    render(h('h1', {}, 'Something went wrong'), h('pre', {}, err.message));
+    const needsKey = err.message.startsWith('401');
+    render(h('h1', {}, needsKey ? 'API key needed' : 'Something went wrong'), h('pre', { id: 'view-error' }, err.message));
+    if (needsKey) keyInput.focus();
   }
 }
 
