@@ -31,12 +31,13 @@ public static class ProvidersServiceCollectionExtensions
 
         // The provider grain enforces each provider's own timeout, and the router owns retries: the client has
         // neither a timeout of its own nor a resilience handler.
-        services.AddHttpClient(ChatCompletionClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(ProviderChatClients.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
+        services.TryAddSingleton<ProviderChatClients>();
         services.TryAddSingleton<ChatCompletionClient>();
 
         services.TryAddSingleton<ProviderHealthCache>();
