@@ -50,6 +50,7 @@ public static class AmasGrainsHostingExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentRegistry>();
+        services.TryAddSingleton<LearnedAgentSkips>();
         services.TryAddSingleton<DecisionEngine>();
         services.TryAddSingleton<AgentRunSlots>();
         services.TryAddSingleton<StorageHealth>();

@@ -1,5 +1,6 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Registry;
+using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Orchestration;
@@ -12,7 +13,7 @@ namespace Amas.Orleans.Orchestration;
 /// output has nothing to merge (ConflictResolver), and nothing to fix or validate in layer 3.</item>
 /// </list>
 /// </summary>
-public sealed class DecisionEngine(AgentRegistry registry)
+public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? history = null)
 {
     /// <summary>Modes that narrow detection to one capability, whatever the components say.</summary>
     private static readonly IReadOnlyDictionary<string, string> ModeFocus = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -30,6 +31,13 @@ public sealed class DecisionEngine(AgentRegistry registry)
     };
 
     private const string ReportCapability = "report";
+
+    /// <summary><see cref="Plan"/>, then adjusted by the LearningSystem's history (<see cref="LearnedAgentSkips"/>).</summary>
+    public async Task<ExecutionPlan> PlanAsync(TaskSpec spec, ResolvedRepository? repository)
+    {
+        var plan = Plan(spec);
+        return history is null ? plan : await history.ApplyAsync(plan, spec, repository);
+    }
 
     public ExecutionPlan Plan(TaskSpec spec)
     {

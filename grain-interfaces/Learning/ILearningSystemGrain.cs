@@ -1,0 +1,17 @@
+namespace Amas.Orleans.Learning;
+
+/// <summary>
+/// The LearningSystem (design §3, layer 4): the cluster's persisted history of agent runs, fix outcomes and provider
+/// calls. One grain, key 0, written only by the silos' periodic flushes (each silo adds up its own completions
+/// first), never once per agent completion.
+/// </summary>
+[Alias("amas.ILearningSystemGrain")]
+public interface ILearningSystemGrain : IGrainWithIntegerKey
+{
+    /// <summary>Adds one silo's tallies since its last flush.</summary>
+    [Alias("Merge")]
+    Task MergeAsync(LearningTallies delta);
+
+    [Alias("GetHistory")]
+    Task<LearningTallies> GetHistoryAsync();
+}
