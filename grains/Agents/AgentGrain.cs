@@ -174,6 +174,8 @@ internal sealed partial class AgentGrain(
                 Ai = result.Ai,
                 Facts = result.Facts ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Counts = FindingTally.Count(result.Findings),
+                Plan = result.Plan,
+                Recommendations = result.Recommendations,
             };
         }
         catch (Exception) when (_handOver || slots.SiloStopping.IsCancellationRequested)

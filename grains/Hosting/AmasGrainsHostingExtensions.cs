@@ -7,6 +7,7 @@ using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Analysis.Dependencies;
 using Amas.Orleans.Analysis.Forensics;
 using Amas.Orleans.Analysis.Osint;
+using Amas.Orleans.Improvements;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
@@ -95,6 +96,8 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<DependencyAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
+        services.AddAgent<ImprovementAdvisorAgent>();
+        services.AddAgent<PerformanceOptimizerAgent>();
         services.AddAgent<ReporterAgent>();
 
         silo.AddPlacementDirector<SpreadAgentsPlacement, SpreadAgentsPlacementDirector>();

@@ -202,6 +202,8 @@ internal sealed partial class TaskOrchestratorGrain(
                 ? new ExecutiveSummary { Text = text, WrittenBy = summary.Ai ?? new AgentAiUse { Path = TextPath.RuleBased } }
                 : null,
             Facts = summary?.Facts ?? new Dictionary<string, IReadOnlyList<string>>(),
+            ImprovementPlan = summary?.Plan,
+            PerformanceRecommendations = summary?.Recommendations ?? [],
         };
     }
 
