@@ -96,6 +96,10 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<DependencyAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
+        services.AddOptions<ImprovementOptions>()
+            .Bind(configuration.GetSection(ImprovementOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddAgent<ImprovementAdvisorAgent>();
         services.AddAgent<PerformanceOptimizerAgent>();
         services.AddAgent<ReporterAgent>();

@@ -3,6 +3,7 @@ using System.Text;
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Completions;
 using Amas.Orleans.Providers;
+using Microsoft.Extensions.Options;
 
 namespace Amas.Orleans.Improvements;
 
@@ -11,12 +12,9 @@ namespace Amas.Orleans.Improvements;
 /// grouped by area). With an AI provider, the top items get an AI-written rationale through the router; without
 /// one, or when it fails, every rationale is the rules' text; the plan says which.
 /// </summary>
-public sealed class ImprovementAdvisorAgent(IAgentCompletions completions) : IAgent
+public sealed class ImprovementAdvisorAgent(IAgentCompletions completions, IOptions<ImprovementOptions> options) : IAgent
 {
     public const string AgentName = "ImprovementAdvisor";
-
-    /// <summary>Items that get an AI rationale: each is one provider call, charged to the task's budget.</summary>
-    public const int MaxAiRationales = 8;
 
     public AgentDescriptor Descriptor { get; } = new()
     {
@@ -31,14 +29,19 @@ public sealed class ImprovementAdvisorAgent(IAgentCompletions completions) : IAg
     {
         var items = ImprovementPlanner.Items(context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings)).ToArray();
         var writtenBy = new AgentAiUse { Path = TextPath.RuleBased, Reason = "no findings to explain" };
-        if (items.Length > 0)
+        var aiItems = Math.Min(items.Length, options.Value.MaxAiRationales);
+        if (items.Length > 0 && aiItems == 0)
+        {
+            writtenBy = new AgentAiUse { Path = TextPath.RuleBased, Reason = "AI rationales are off (Amas:Improvements:MaxAiRationales = 0)" };
+        }
+        else if (items.Length > 0)
         {
             var first = await completions.AskAsync(context, Prompt(items[0]), cancellationToken);
             writtenBy = first.Use;
             if (first.ByAi)
             {
                 items[0] = items[0] with { Rationale = first.Content!, RationaleBy = TextPath.Ai };
-                var more = items.Skip(1).Take(MaxAiRationales - 1).ToArray();
+                var more = items.Skip(1).Take(aiItems - 1).ToArray();
                 var answers = await Task.WhenAll(more.Select(item => completions.AskAsync(context, Prompt(item), cancellationToken)));
                 for (var i = 0; i < answers.Length; i++)
                 {
