@@ -36,10 +36,20 @@ internal sealed partial class ClusterViewFlusher(
         }
     }
 
+    /// <summary>The last flush is best effort: the silo may already be leaving the cluster, and shutdown must not wait on it.</summary>
+    private static readonly TimeSpan FinalFlushLimit = TimeSpan.FromSeconds(3);
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await FlushAsync();
+        try
+        {
+            await FlushAsync().WaitAsync(FinalFlushLimit, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            LogFlushFailed(logger, ex, "cluster views at shutdown");
+        }
     }
 
     private async Task FlushAsync()

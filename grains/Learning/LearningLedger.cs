@@ -45,6 +45,17 @@ public sealed class LearningLedger
             FixesRejected = accepted ? 0 : 1,
         });
 
+    /// <summary>
+    /// The same from inside an agent run (e.g. the QualityValidator settling a fix): the repository kind is the run's;
+    /// the fix is counted for <paramref name="proposedBy"/> (default: the running agent).
+    /// </summary>
+    public void RecordFixOutcome(AgentContext context, bool accepted, string? proposedBy = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var kind = RepositoryKinds.OfDirectory(context.Repository?.Root ?? context.Work.Repository?.LocalPath);
+        RecordFixOutcome(proposedBy ?? context.Work.Agent, kind, accepted);
+    }
+
     public void RecordProviderCall(string provider, string? promptKind, bool success, double latencyMs, long tokens)
     {
         var tally = new ProviderTally

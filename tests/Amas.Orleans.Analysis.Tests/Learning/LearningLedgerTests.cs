@@ -55,4 +55,24 @@ public sealed class LearningLedgerTests
         Assert.Equal(["go", "node"], stats.ByRepositoryKind.Keys);
         Assert.Equal(150.0, stats.ByRepositoryKind["go"].AverageDurationMs);
     }
+
+    [Fact]
+    public void A_fix_outcome_from_an_agent_run_is_counted_for_the_proposer_on_the_run_s_repository_kind()
+    {
+        var root = Directory.CreateTempSubdirectory("amas-fix-").FullName;
+        try
+        {
+            var checkout = AgentRuns.Checkout(root, ("package.json", "{}"));
+            var ledger = new LearningLedger();
+
+            ledger.RecordFixOutcome(AgentRuns.Context("QualityValidator", checkout), accepted: false, proposedBy: "AutomatedFixer");
+
+            var tally = Assert.Single(ledger.Take().Agents);
+            Assert.Equal(("AutomatedFixer", "node", 0, 1), (tally.Agent, tally.RepositoryKind, tally.FixesAccepted, tally.FixesRejected));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
