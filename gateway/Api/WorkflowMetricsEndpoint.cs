@@ -19,7 +19,7 @@ public static class WorkflowMetricsEndpoint
         return app;
     }
 
-    private static async Task<Ok<WorkflowMetrics>> GetAsync(IClusterClient cluster, string? window = null)
+    private static async Task<Results<Ok<WorkflowMetrics>, ProblemHttpResult>> GetAsync(IClusterClient cluster, string? window = null)
     {
         if (!TryParseWindow(window ?? DefaultWindow, out var span))
         {
@@ -29,7 +29,12 @@ public static class WorkflowMetricsEndpoint
             });
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<IWorkflowMonitorGrain>(0).GetMetricsAsync(span));
+        return await cluster.GetGrain<IWorkflowMonitorGrain>(0).GetMetricsAsync(span) is { } metrics
+            ? TypedResults.Ok(metrics)
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The workflow monitor is unavailable.",
+                detail: "Its storage cannot be read right now; try again shortly.");
     }
 
     /// <summary>A whole number and a unit (<c>s</c>, <c>m</c>, <c>h</c>), within the monitor's minimum and maximum window.</summary>

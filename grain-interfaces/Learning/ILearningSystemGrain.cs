@@ -8,10 +8,11 @@ namespace Amas.Orleans.Learning;
 [Alias("amas.ILearningSystemGrain")]
 public interface ILearningSystemGrain : IGrainWithIntegerKey
 {
-    /// <summary>Adds one silo's tallies since its last flush.</summary>
+    /// <summary>Adds one silo's tallies since its last flush; false when storage refused them (send them again later).</summary>
     [Alias("Merge")]
-    Task MergeAsync(LearningTallies delta);
+    Task<bool> MergeAsync(LearningTallies delta);
 
+    /// <summary>The whole history; null while its storage cannot be read.</summary>
     [Alias("GetHistory")]
-    Task<LearningTallies> GetHistoryAsync();
+    Task<LearningTallies?> GetHistoryAsync();
 }

@@ -7,10 +7,14 @@ namespace Amas.Orleans.Monitoring;
 [Alias("amas.IWorkflowMonitorGrain")]
 public interface IWorkflowMonitorGrain : IGrainWithIntegerKey
 {
+    /// <summary>Adds one silo's minutes; false when storage refused them (send them again later).</summary>
     [Alias("Merge")]
-    Task MergeAsync(IReadOnlyList<WorkflowMinute> minutes);
+    Task<bool> MergeAsync(IReadOnlyList<WorkflowMinute> minutes);
 
-    /// <summary>The metrics over the last <paramref name="window"/> (at most <see cref="WorkflowMetrics.MaxWindow"/>).</summary>
+    /// <summary>
+    /// The metrics over the last <paramref name="window"/> (<see cref="WorkflowMetrics.MinWindow"/> to
+    /// <see cref="WorkflowMetrics.MaxWindow"/>); null while its storage cannot be read.
+    /// </summary>
     [Alias("GetMetrics")]
-    Task<WorkflowMetrics> GetMetricsAsync(TimeSpan window);
+    Task<WorkflowMetrics?> GetMetricsAsync(TimeSpan window);
 }

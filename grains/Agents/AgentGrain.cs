@@ -163,6 +163,10 @@ internal sealed partial class AgentGrain(
             if (checkout is not null)
             {
                 repositoryKind = RepositoryKinds.OfDirectory(checkout.Root);
+                if (work.Repository?.GitUrl is { } gitUrl)
+                {
+                    learning.RecordRepositoryKind(gitUrl, repositoryKind);
+                }
             }
 
             report = NewReport(work, AgentRunStatus.Succeeded, startedAt) with

@@ -59,7 +59,10 @@ internal sealed partial class ClusterViewFlusher(
         {
             try
             {
-                await grains.GetGrain<ILearningSystemGrain>(0).MergeAsync(tallies);
+                if (!await grains.GetGrain<ILearningSystemGrain>(0).MergeAsync(tallies))
+                {
+                    learning.Restore(tallies);
+                }
             }
             catch (Exception ex)
             {
@@ -73,7 +76,10 @@ internal sealed partial class ClusterViewFlusher(
         {
             try
             {
-                await grains.GetGrain<IWorkflowMonitorGrain>(0).MergeAsync(minutes);
+                if (!await grains.GetGrain<IWorkflowMonitorGrain>(0).MergeAsync(minutes))
+                {
+                    workflows.Restore(minutes);
+                }
             }
             catch (Exception ex)
             {
@@ -87,8 +93,10 @@ internal sealed partial class ClusterViewFlusher(
     {
         try
         {
-            var history = await grains.GetGrain<ILearningSystemGrain>(0).GetHistoryAsync();
-            providerHistory.Update(history.Providers);
+            if (await grains.GetGrain<ILearningSystemGrain>(0).GetHistoryAsync() is { } history)
+            {
+                providerHistory.Update(history.Providers);
+            }
         }
         catch (Exception ex)
         {

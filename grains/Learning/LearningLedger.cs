@@ -15,6 +15,7 @@ public sealed class LearningLedger
     private readonly Lock _gate = new();
     private Dictionary<string, AgentTally> _agents = new(StringComparer.Ordinal);
     private Dictionary<string, ProviderTally> _providers = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _repositories = new(StringComparer.Ordinal);
 
     public void RecordAgentRun(string agent, string repositoryKind, AgentRunStatus status, TimeSpan duration, int findings)
     {
@@ -74,14 +75,24 @@ public sealed class LearningLedger
         }
     }
 
+    /// <summary>A git repository's kind, seen at its checkout (local paths are read directly when a task is planned).</summary>
+    public void RecordRepositoryKind(string gitUrl, string kind)
+    {
+        lock (_gate)
+        {
+            _repositories[gitUrl] = kind;
+        }
+    }
+
     /// <summary>Everything tallied since the last take; the ledger starts over.</summary>
     public LearningTallies Take()
     {
         lock (_gate)
         {
-            var taken = new LearningTallies { Agents = [.. _agents.Values], Providers = [.. _providers.Values] };
+            var taken = new LearningTallies { Agents = [.. _agents.Values], Providers = [.. _providers.Values], RepositoryKinds = _repositories };
             _agents = new(StringComparer.Ordinal);
             _providers = new(StringComparer.Ordinal);
+            _repositories = new(StringComparer.Ordinal);
             return taken;
         }
     }
@@ -99,6 +110,11 @@ public sealed class LearningLedger
             foreach (var provider in tallies.Providers)
             {
                 Tallies.AddTo(_providers, provider);
+            }
+
+            foreach (var (repository, kind) in tallies.RepositoryKinds)
+            {
+                _repositories.TryAdd(repository, kind);
             }
         }
     }

@@ -8,21 +8,21 @@ namespace Amas.Orleans.Orchestration;
 /// <summary>
 /// The DecisionEngine's use of the LearningSystem's history (design §3): at a shallow depth (<c>surface</c> by
 /// default), a detection agent that has succeeded at least <see cref="LearningOptions.MinRunsBeforeSkip"/> times on
-/// this kind of repository without a single finding is skipped, and the task's status says why. History is advice: when
-/// it cannot be read, or the repository's kind is not known before checkout (a git target), every agent runs.
+/// this kind of repository without a single finding is skipped, and the task's status says why. The kind of a local
+/// path is read at its root; a git repository's is the one its last checkout showed. History is advice: when it cannot
+/// be read, or a git repository was never checked out before, every agent runs.
 /// </summary>
 public sealed class LearnedAgentSkips(IGrainFactory grains, IOptions<LearningOptions> options)
 {
     public async Task<ExecutionPlan> ApplyAsync(ExecutionPlan plan, TaskSpec spec, ResolvedRepository? repository)
     {
         var settings = options.Value;
-        if (spec.Options.Depth is not { } depth || !settings.SkipAtDepths.Contains(depth, StringComparer.Ordinal)
-            || repository?.LocalPath is not { } path)
+        if (spec.Options.Depth is not { } depth || !settings.SkipAtDepths.Contains(depth, StringComparer.Ordinal) || repository is null)
         {
             return plan;
         }
 
-        LearningTallies history;
+        LearningTallies? history;
         try
         {
             history = await grains.GetGrain<ILearningSystemGrain>(0).GetHistoryAsync();
@@ -32,7 +32,15 @@ public sealed class LearnedAgentSkips(IGrainFactory grains, IOptions<LearningOpt
             return plan;
         }
 
-        return Skip(plan, history.Agents, RepositoryKinds.OfDirectory(path), depth, settings.MinRunsBeforeSkip);
+        if (history is null)
+        {
+            return plan;
+        }
+
+        var kind = repository.LocalPath is { } path ? RepositoryKinds.OfDirectory(path)
+            : repository.GitUrl is { } url ? history.RepositoryKinds.GetValueOrDefault(url)
+            : null;
+        return kind is null ? plan : Skip(plan, history.Agents, kind, depth, settings.MinRunsBeforeSkip);
     }
 
     /// <summary>The plan with the barren detection agents moved to the layer's skipped ones, each with its reason.</summary>

@@ -24,13 +24,16 @@ public sealed class LearningTests(TwoSiloCluster fixture)
         return root;
     }
 
-    private async Task<TaskSnapshot> RunAsync(string repository, string? depth = null)
+    private Task<TaskSnapshot> RunAsync(string repository, string? depth = null)
+        => RunAsync(new RepositoryTarget { Path = repository }, depth);
+
+    private async Task<TaskSnapshot> RunAsync(RepositoryTarget target, string? depth = null)
     {
         var task = fixture.Client.GetGrain<ITaskOrchestratorGrain>(Guid.NewGuid());
         await task.SubmitAsync(new TaskSpec
         {
             Kind = TaskKind.Orchestrate,
-            Target = new RepositoryTarget { Path = repository },
+            Target = target,
             Options = new TaskOptions { Mode = "intelligent", Components = ["code_quality", "security"], Depth = depth },
             Submitter = "learning-tests",
         });
@@ -46,7 +49,7 @@ public sealed class LearningTests(TwoSiloCluster fixture)
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var history = await fixture.Client.GetGrain<ILearningSystemGrain>(0).GetHistoryAsync();
+            var history = (await fixture.Client.GetGrain<ILearningSystemGrain>(0).GetHistoryAsync())!;
             if (history.Agents.FirstOrDefault(t => t.Agent == agent && t.RepositoryKind == kind) is { } tally && until(tally))
             {
                 return tally;
@@ -85,6 +88,32 @@ public sealed class LearningTests(TwoSiloCluster fixture)
         // A deeper analysis of the same repository still runs every agent.
         var deep = await RunAsync(repository, depth: "deep");
         Assert.Equal(AgentRunStatus.Succeeded, Agent(deep, "DockerMonitor").Status);
+    }
+
+    [Fact]
+    public async Task A_git_repository_s_kind_is_learned_at_its_checkout_so_a_later_surface_task_skips_before_its_own()
+    {
+        // A Rust repository, a kind no other test uses, behind a file:// URL: its kind is unknown until a checkout.
+        var root = Path.Combine(fixture.Root, "rust-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(root, "src"));
+        File.WriteAllText(Path.Combine(root, "Cargo.toml"), "[package]\nname = \"hello\"\nversion = \"0.1.0\"\n");
+        File.WriteAllText(Path.Combine(root, "src", "main.rs"), "fn main() {\n    // TODO: greet by name\n    println!(\"hello\");\n}\n");
+        Testing.SampleRepository.CommitAll(root);
+        var target = new RepositoryTarget { GitUrl = new Uri(root).AbsoluteUri, Ref = "main" };
+
+        var first = await RunAsync(target, depth: "surface");
+        Assert.Equal(AgentRunStatus.Succeeded, Agent(first, "DockerMonitor").Status);
+        await RunAsync(target);
+        await TallyAsync("DockerMonitor", "rust", t => t.Succeeded >= 2);
+        var history = (await fixture.Client.GetGrain<ILearningSystemGrain>(0).GetHistoryAsync())!;
+        Assert.Equal("rust", history.RepositoryKinds[target.GitUrl]);
+
+        var surface = await RunAsync(target, depth: "surface");
+
+        var skipped = Agent(surface, "DockerMonitor");
+        Assert.Equal(AgentRunStatus.Skipped, skipped.Status);
+        Assert.Contains("on rust repositories", skipped.SkipReason);
+        Assert.Equal(AgentRunStatus.Succeeded, Agent(surface, "CodeQualityInspector").Status);
     }
 
     [Fact]
@@ -128,14 +157,14 @@ public sealed class LearningTests(TwoSiloCluster fixture)
     public async Task The_workflow_monitor_counts_tasks_that_ended_on_any_silo()
     {
         var monitor = fixture.Client.GetGrain<IWorkflowMonitorGrain>(0);
-        var before = await monitor.GetMetricsAsync(TimeSpan.FromHours(1));
+        var before = (await monitor.GetMetricsAsync(TimeSpan.FromHours(1)))!;
 
         await RunAsync(GoRepository());
         await RunAsync(GoRepository());
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         WorkflowMetrics after;
-        while ((after = await monitor.GetMetricsAsync(TimeSpan.FromHours(1))).Succeeded < before.Succeeded + 2)
+        while ((after = (await monitor.GetMetricsAsync(TimeSpan.FromHours(1)))!).Succeeded < before.Succeeded + 2)
         {
             Assert.True(DateTime.UtcNow < deadline, "The monitor did not count the two tasks.");
             await Task.Delay(100);

@@ -13,7 +13,8 @@ internal sealed class AgentCatalogGrain(AgentRegistry registry) : Grain, IAgentC
     public async Task<IReadOnlyList<AgentListing>> GetListingsAsync()
     {
         var history = await GrainFactory.GetGrain<ILearningSystemGrain>(0).GetHistoryAsync();
-        var stats = AgentStatsBuilder.ByAgent(history.Agents);
+        // Stats are zero while the history's storage cannot be read: the registry's part of the answer still stands.
+        var stats = AgentStatsBuilder.ByAgent(history?.Agents ?? []);
         return [.. Ordered().Select(d => AgentListing.From(d, stats.GetValueOrDefault(d.Name) ?? new AgentStats()))];
     }
 

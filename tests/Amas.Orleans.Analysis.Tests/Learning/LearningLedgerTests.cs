@@ -75,4 +75,20 @@ public sealed class LearningLedgerTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_git_repository_s_last_seen_kind_is_taken_once_and_a_restore_keeps_a_newer_sighting()
+    {
+        var ledger = new LearningLedger();
+        ledger.RecordRepositoryKind("https://example.invalid/a.git", "node");
+        ledger.RecordRepositoryKind("https://example.invalid/a.git", "dotnet");
+
+        var taken = ledger.Take();
+        Assert.Equal("dotnet", taken.RepositoryKinds["https://example.invalid/a.git"]);
+        Assert.False(taken.IsEmpty);
+
+        ledger.RecordRepositoryKind("https://example.invalid/a.git", "go");
+        ledger.Restore(taken);
+        Assert.Equal("go", ledger.Take().RepositoryKinds["https://example.invalid/a.git"]);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class LearnedRoutingTests(SystemClockCluster cluster)
         Assert.Equal("lh-a", before.Provider);
 
         // The cluster learned that lh-a keeps failing summaries and lh-b answers them.
-        await cluster.Client.GetGrain<ILearningSystemGrain>(0).MergeAsync(new LearningTallies
+        var stored = await cluster.Client.GetGrain<ILearningSystemGrain>(0).MergeAsync(new LearningTallies
         {
             Providers =
             [
@@ -32,6 +32,7 @@ public sealed class LearnedRoutingTests(SystemClockCluster cluster)
                 new ProviderTally { Provider = "lh-b", PromptKind = "summaries", Calls = 20, Successes = 20, LatencyMsTotal = 20 * 100 },
             ],
         });
+        Assert.True(stored);
         var history = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<ProviderHistory>();
         await Eventually.TrueAsync(() => history.For("lh-b", "summaries")?.Calls >= 20, "the silo's copy of the provider history was not refreshed", TimeSpan.FromSeconds(30));
 
@@ -60,7 +61,7 @@ public sealed class LearnedRoutingTests(SystemClockCluster cluster)
         var learning = cluster.Client.GetGrain<ILearningSystemGrain>(0);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         LearningTallies history;
-        while ((history = await learning.GetHistoryAsync()).Providers.Count(p => p.PromptKind == "tallied") < 2)
+        while ((history = (await learning.GetHistoryAsync())!).Providers.Count(p => p.PromptKind == "tallied") < 2)
         {
             Assert.True(DateTime.UtcNow < deadline, "the router's calls did not reach the LearningSystem");
             await Task.Delay(50);
