@@ -95,6 +95,7 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<DockerMonitorAgent>();
         services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<DependencyAuditorAgent>();
+        services.AddAgent<DocumentationAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
         services.AddOptions<ImprovementOptions>()
             .Bind(configuration.GetSection(ImprovementOptions.SectionName))
@@ -102,6 +103,7 @@ public static class AmasGrainsHostingExtensions
             .ValidateOnStart();
         services.AddAgent<ImprovementAdvisorAgent>();
         services.AddAgent<PerformanceOptimizerAgent>();
+        services.AddAgent<IssueResponderAgent>();
         services.AddAgent<ReporterAgent>();
 
         silo.AddPlacementDirector<SpreadAgentsPlacement, SpreadAgentsPlacementDirector>();

@@ -1,5 +1,6 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Registry;
+using Amas.Orleans.Analysis.Issues;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
 
@@ -11,6 +12,9 @@ namespace Amas.Orleans.Orchestration;
 /// <item><c>orchestrate</c>: layer 1 by the components and the mode's focus, every registered layer 2–4 agent after it;</item>
 /// <item><c>osint</c>, <c>forensics</c>: the layer 1 agents with that capability, then only the report: one agent's
 /// output has nothing to merge (ConflictResolver), and nothing to fix or validate in layer 3.</item>
+/// <item><c>issue_respond</c>: with a repository, the layer 1 agents the issue's category calls for
+/// (<see cref="IssueDetection"/>) and the ConflictResolver; always the issue agents of layer 2 and the report. Issue
+/// agents run in no other kind.</item>
 /// </list>
 /// </summary>
 public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? history = null)
@@ -32,6 +36,10 @@ public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? hi
 
     private const string ReportCapability = "report";
 
+    private const string IssueCapability = "issue";
+
+    private const string FindingsCapability = "findings";
+
     /// <summary><see cref="Plan"/>, then adjusted by the LearningSystem's history (<see cref="LearnedAgentSkips"/>).</summary>
     public async Task<ExecutionPlan> PlanAsync(TaskSpec spec, ResolvedRepository? repository)
     {
@@ -45,6 +53,11 @@ public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? hi
         if (spec.Kind == TaskKind.Orchestrate)
         {
             return PlanOrchestrate(spec);
+        }
+
+        if (spec.Kind == TaskKind.IssueRespond)
+        {
+            return PlanIssueRespond(spec);
         }
 
         if (DedicatedCapabilities.TryGetValue(spec.Kind, out var capability)
@@ -83,8 +96,38 @@ public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? hi
                 });
         }
 
-        return Plan(detection, _ => true);
+        return Plan(detection, d => !Has(d, IssueCapability));
     }
+
+    /// <summary>
+    /// The detection an issue calls for, by its category (decided here, before layer 1, with the same categoriser the
+    /// IssueResponder uses): what could confirm a security report or explain a bug, and nothing for a feature request.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<IssueCategory, string[]> IssueDetection = new Dictionary<IssueCategory, string[]>
+    {
+        [IssueCategory.Security] = ["security"],
+        [IssueCategory.Bug] = ["code_quality", "performance", "security"],
+        [IssueCategory.Documentation] = ["documentation"],
+        [IssueCategory.Feature] = [],
+        [IssueCategory.Question] = ["code_quality"],
+    };
+
+    private ExecutionPlan PlanIssueRespond(TaskSpec spec)
+    {
+        var detection = Array.Empty<string>();
+        if (spec.Target is not null && spec.Options.Issue is { } issue)
+        {
+            var category = IssueCategoriser.Default.Categorise(new IssueText(issue.Title, issue.Body, issue.Labels)).Category;
+            var wanted = IssueDetection[category];
+            detection = Detection(d => !d.Capabilities.Any(DedicatedCapabilities.Values.Contains) && d.Capabilities.Any(wanted.Contains));
+        }
+
+        var withFindings = detection.Length > 0;
+        return Plan(detection, d => Has(d, IssueCapability) || Has(d, ReportCapability) || (withFindings && Has(d, FindingsCapability)));
+    }
+
+    private static bool Has(AgentDescriptor descriptor, string capability)
+        => descriptor.Capabilities.Contains(capability, StringComparer.Ordinal);
 
     private string[] Detection(Func<AgentDescriptor, bool> chosen)
         => registry.Descriptors.Where(d => d.Layer == 1 && chosen(d)).Select(d => d.Name).ToArray();
