@@ -59,7 +59,7 @@ public sealed class LearningEndpointTests(EmbeddedGateway gateway)
         Assert.True(stats.GetProperty("by_repository_kind").GetProperty("other").GetProperty("runs").GetInt64() >= 1);
 
         var layer2 = agents.EnumerateArray().Where(a => a.GetProperty("layer").GetInt32() == 2).Select(a => a.GetProperty("name").GetString());
-        Assert.Equal(["ConflictResolver", "ImprovementAdvisor", "PerformanceOptimizer"], layer2);
+        Assert.Equal(["ConflictResolver", "ImprovementAdvisor", "IssueResponder", "PerformanceOptimizer"], layer2);
     }
 
     [Fact]
