@@ -27,4 +27,8 @@ public sealed record AgentReport
     /// Bounded by the agent; the findings stay the place for problems.
     /// </summary>
     [Id(13)] public IReadOnlyDictionary<string, IReadOnlyList<string>> Facts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>The ImprovementAdvisor's plan (and the Reporter's copy of it); null for other agents.</summary>
+    [Id(30)] public Improvements.ImprovementPlan? Plan { get; init; }
+    /// <summary>The PerformanceOptimizer's recommendations (and the Reporter's copy of them).</summary>
+    [Id(31)] public IReadOnlyList<Improvements.PerformanceRecommendation> Recommendations { get; init; } = [];
 }

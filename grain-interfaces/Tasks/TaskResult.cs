@@ -15,4 +15,8 @@ public sealed record TaskResult
     [Id(4)] public ExecutiveSummary? ExecutiveSummary { get; init; }
     /// <summary>Facts from the agents, prefixed by agent name like the metrics (<c>Forensics.sha256</c>, <c>Osint.emails</c>).</summary>
     [Id(5)] public IReadOnlyDictionary<string, IReadOnlyList<string>> Facts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>The ImprovementAdvisor's prioritised plan, grouped by area; null when it did not run.</summary>
+    [Id(30)] public Improvements.ImprovementPlan? ImprovementPlan { get; init; }
+    /// <summary>The PerformanceOptimizer's concrete recommendations, most severe first.</summary>
+    [Id(31)] public IReadOnlyList<Improvements.PerformanceRecommendation> PerformanceRecommendations { get; init; } = [];
 }

@@ -14,5 +14,11 @@ public sealed record AgentResult(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Facts = null,
     AgentAiUse? Ai = null)
 {
+    /// <summary>An ImprovementAdvisor's plan.</summary>
+    public Improvements.ImprovementPlan? Plan { get; init; }
+
+    /// <summary>A PerformanceOptimizer's recommendations.</summary>
+    public IReadOnlyList<Improvements.PerformanceRecommendation> Recommendations { get; init; } = [];
+
     public static AgentResult Empty(string summary) => new([], new Dictionary<string, double>(), summary);
 }

@@ -7,6 +7,7 @@ using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Analysis.Dependencies;
 using Amas.Orleans.Analysis.Forensics;
 using Amas.Orleans.Analysis.Osint;
+using Amas.Orleans.Improvements;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
@@ -50,6 +51,7 @@ public static class AmasGrainsHostingExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentRegistry>();
+        services.TryAddSingleton<LearnedAgentSkips>();
         services.TryAddSingleton<DecisionEngine>();
         services.TryAddSingleton<AgentRunSlots>();
         services.TryAddSingleton<StorageHealth>();
@@ -95,6 +97,12 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<DependencyAuditorAgent>();
         services.AddAgent<DocumentationAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
+        services.AddOptions<ImprovementOptions>()
+            .Bind(configuration.GetSection(ImprovementOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddAgent<ImprovementAdvisorAgent>();
+        services.AddAgent<PerformanceOptimizerAgent>();
         services.AddAgent<IssueResponderAgent>();
         services.AddAgent<ReporterAgent>();
 

@@ -1,3 +1,4 @@
+using Amas.Orleans.Learning;
 using Amas.Orleans.Providers.Budgets;
 using Amas.Orleans.Providers.Client;
 using Amas.Orleans.Providers.Configuration;
@@ -51,6 +52,8 @@ public static class ProvidersServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ProviderMetrics>();
         services.AddHostedService<ProviderStartupReport>();
+        // The router tallies every call for the LearningSystem and reads its provider history (intelligent strategy).
+        services.AddAmasLearning(configuration);
         return services;
     }
 }

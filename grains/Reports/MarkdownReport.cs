@@ -27,6 +27,8 @@ public static class MarkdownReport
         WriteSummary(md, allFindings);
         WriteMetrics(md, result.Metrics);
         MarkdownFacts.Write(md, result.Facts);
+        MarkdownImprovements.WritePlan(md, result.ImprovementPlan);
+        MarkdownImprovements.WriteRecommendations(md, result.PerformanceRecommendations);
         MarkdownFindings.Write(md, allFindings);
         return md.ToString();
     }
