@@ -85,7 +85,10 @@ public sealed class BenchHost : IAsyncDisposable
             "--Amas:Security:RateLimit:PermitLimit=100000000",
             // Shutting down with queued tasks logs every interrupted call; the figures are what this reports.
             "--Logging:LogLevel:Default=Critical",
-            "--Logging:LogLevel:Microsoft.AspNetCore=Error",
+            "--Logging:LogLevel:Orleans=Critical",
+            "--Logging:LogLevel:Orleans.Runtime.Watchdog=Critical",
+            "--Logging:LogLevel:Polly=Critical",
+            "--Logging:LogLevel:Microsoft.AspNetCore=Critical",
         ];
         if (holdAdmission)
         {
