@@ -28,11 +28,8 @@ for arg in "$@"; do
 done
 
 if [ "${AMAS_BENCH_NO_BUILD:-}" != "1" ]; then
+  # The local-cluster part builds the silo and the gateway itself (cluster.sh build) before it starts them.
   dotnet build tests/Amas.Orleans.Benchmarks -c "$configuration" --nologo -clp:ErrorsOnly -v:q
-  if [ "$part" != router ] && ! $smoke; then
-    # The 3-silo local cluster runs the Release binaries of the silo and the gateway.
-    deploy/local/cluster.sh build
-  fi
 fi
 bench="tests/Amas.Orleans.Benchmarks/bin/$configuration/net10.0/Amas.Orleans.Benchmarks"
 

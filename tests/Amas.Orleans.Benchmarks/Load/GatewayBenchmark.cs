@@ -20,6 +20,21 @@ public sealed record GatewayFigures(string Store, LoadFigures Submit, LoadFigure
     public double? StatusRatio => Status is null || StatusAnchor is null ? null : Status.PerSecond / StatusAnchor.PerSecond;
 }
 
+/// <summary>A gateway to load: where it listens, the key it wants (if any), a repository its silos may analyse.</summary>
+public sealed record GatewayUnderTest(Uri Address, string? ApiKey, string Repository, string Store)
+{
+    public HttpClient NewClient()
+    {
+        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        if (ApiKey is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-API-Key", ApiKey);
+        }
+
+        return http;
+    }
+}
+
 public static class GatewayBenchmark
 {
     public const int Concurrency = 16;
@@ -29,17 +44,22 @@ public static class GatewayBenchmark
     /// measured anchor, gateway, anchor, gateway, so that the load of the machine falls on both alike.
     /// </summary>
     /// <param name="postgres">The database the gateway's silo persists to (schema applied), or null for in-memory.</param>
-    public static async Task<GatewayFigures> RunAsync(bool smoke, BenchHost host, string? postgres, bool statusReads)
+    public static Task<GatewayFigures> RunAsync(bool smoke, BenchHost host, string? postgres, bool statusReads) =>
+        RunAsync(smoke, new GatewayUnderTest(host.Address, host.ApiKey, host.Repository, postgres is null ? "in-memory" : "PostgreSQL"), postgres, statusReads);
+
+    /// <param name="postgres">The database the gateway's silos persist to (the anchor INSERTs there), or null for in-memory.</param>
+    public static async Task<GatewayFigures> RunAsync(bool smoke, GatewayUnderTest gateway, string? postgres, bool statusReads)
     {
         var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(10));
-        var store = postgres is null ? "in-memory" : "PostgreSQL";
-        var body = GatewayRequests.Orchestrate(host.Repository);
+        var store = gateway.Store;
+        var body = GatewayRequests.Orchestrate(gateway.Repository);
+        var host = gateway;
 
         var ids = new List<Guid>();
         var statuses = new Dictionary<Guid, JsonElement>();
-        using (var http = host.NewClient())
+        using (var http = gateway.NewClient())
         {
-            for (var i = 0; i < (smoke ? 4 : 50); i++)
+            for (var i = 0; i < (smoke ? 4 : statusReads ? 50 : 2); i++)
             {
                 using var response = await http.PostAsync("/api/v1/tasks", new StringContent(body, Encoding.UTF8, "application/json"));
                 var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();

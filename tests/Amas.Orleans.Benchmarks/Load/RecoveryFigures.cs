@@ -5,7 +5,7 @@ namespace Amas.Orleans.Benchmarks.Load;
 /// again on another silo, against the membership detection time the cluster is configured with.
 /// </summary>
 /// <param name="Skipped">Why it was not measured, when it was not.</param>
-public sealed record RecoveryFigures(int Interrupted, double Seconds, double DetectionSeconds, string Membership, string? Skipped = null)
+public sealed record RecoveryFigures(int Submitted, int Interrupted, double Seconds, double DetectionSeconds, string Membership, string? Skipped = null)
 {
     public const double MarginSeconds = 5;
 

@@ -1,12 +1,13 @@
 namespace Amas.Orleans.Benchmarks.Load;
 
-/// <summary>Every system row of issue 11 measured in one run. Recovery is null when it was not measured.</summary>
+/// <summary>Every system row of issue 11 measured in one run. The cluster rows are null when they were not measured, and <c>ClusterSkipped</c> says why.</summary>
 public sealed record SystemFigures(
     bool Smoke,
     OverheadFigures Overhead,
     GatewayFigures MemoryGateway,
     StorageCostFigures Storage,
-    RecoveryFigures? Recovery,
+    ClusterFigures? Cluster,
+    string? ClusterSkipped,
     string LoadBefore,
     string LoadAfter,
     string Commit,
