@@ -6,7 +6,7 @@
 # - the system rows of issue 11: orchestration overhead, gateway submission and status reads against a bare Kestrel
 #   endpoint, storage writes and cost per task with PostgreSQL, and recovery and cost on the 3-silo local cluster.
 # Usage: tests/Amas.Orleans.Benchmarks/run.sh [--smoke] [--router-only | --system-only] [--out FILE]
-#   --secretlint-minutes N   stop secretlint on the tree after N minutes (default 5; its throughput is then an upper bound)
+#   --secretlint-minutes N   stop secretlint on the tree after N minutes (default 4; its throughput is then an upper bound)
 #   --smoke   tiny counts, done in a minute or two; writes .amas/bench/benchmarks-smoke.md (or --out FILE), never the
 #             docs; fails if any part fails. tests/run.sh runs it so that it cannot rot.
 #   --router-only | --system-only   only that part: replaces its section of the report, keeps the others.

@@ -50,7 +50,7 @@ public static class GatewayBenchmark
     /// <param name="postgres">The database the gateway's silos persist to (the anchor INSERTs there), or null for in-memory.</param>
     public static async Task<GatewayFigures> RunAsync(bool smoke, GatewayUnderTest gateway, string? postgres, bool statusReads)
     {
-        var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(10));
+        var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(8));
         var store = gateway.Store;
         var body = GatewayRequests.Orchestrate(gateway.Repository);
         var host = gateway;
@@ -104,7 +104,7 @@ public static class GatewayBenchmark
     /// <summary>In-memory submissions that all wait in the admission queue behind one held task (see <see cref="BenchHost.StartAsync"/>).</summary>
     public static async Task<LoadFigures> QueuedSubmissionsAsync(bool smoke)
     {
-        var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(10));
+        var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(8));
         await using var host = await BenchHost.StartAsync(holdAdmission: true);
         using var http = host.NewClient();
         var holder = JsonSerializer.Serialize(new Dictionary<string, object>

@@ -14,6 +14,7 @@ public sealed class StorageCounter(Serializer serializer)
     private readonly ConcurrentDictionary<string, byte[]> _last = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _writesByState = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _unchangedByState = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _unchangedFrom = new(StringComparer.Ordinal);
     private long _writes, _bytes, _unchanged, _reads, _clears;
 
     public long Writes => Interlocked.Read(ref _writes);
@@ -30,9 +31,13 @@ public sealed class StorageCounter(Serializer serializer)
 
     public IReadOnlyDictionary<string, long> UnchangedByState => new Dictionary<string, long>(_unchangedByState, StringComparer.Ordinal);
 
+    /// <summary>Where the unchanged writes came from: the application methods on the stack when the write was made.</summary>
+    public IReadOnlyDictionary<string, long> UnchangedFrom => new Dictionary<string, long>(_unchangedFrom, StringComparer.Ordinal);
+
     public void Reset()
     {
         _last.Clear();
+        _unchangedFrom.Clear();
         _unchangedByState.Clear();
         _writesByState.Clear();
         Interlocked.Exchange(ref _writes, 0);
@@ -58,9 +63,35 @@ public sealed class StorageCounter(Serializer serializer)
         {
             Interlocked.Increment(ref _unchanged);
             _unchangedByState.AddOrUpdate(kind, 1, (_, n) => n + 1);
+            _unchangedFrom.AddOrUpdate(Origin(), 1, (_, n) => n + 1);
         }
 
         _last[key] = bytes;
+    }
+
+    private static string Origin()
+    {
+        // The grain methods on the stack (async frames show as their state machines: <Method>d__N.MoveNext).
+        var frames = new System.Diagnostics.StackTrace(skipFrames: 2, fNeedFileInfo: false).GetFrames()
+            .Select(f => f.GetMethod())
+            .Where(m => m?.DeclaringType?.FullName is { } type && type.StartsWith("Amas.Orleans.", StringComparison.Ordinal)
+                && !type.StartsWith("Amas.Orleans.Benchmarks.", StringComparison.Ordinal))
+            .Select(m => Name(m!))
+            .Distinct()
+            .Take(3);
+        return string.Join(" ← ", frames);
+    }
+
+    private static string Name(System.Reflection.MethodBase method)
+    {
+        var type = method.DeclaringType!;
+        // An async method's state machine is a nested type named <Method>d__N inside its class.
+        if (type.Name.StartsWith('<') && type.DeclaringType is { } owner)
+        {
+            return $"{owner.Name}.{type.Name[1..type.Name.IndexOf('>')]}";
+        }
+
+        return $"{type.Name}.{method.Name}";
     }
 }
 

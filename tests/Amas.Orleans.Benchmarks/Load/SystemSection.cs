@@ -87,9 +87,11 @@ public static class SystemSection
         Line($"Per task (counted over {o.Cost.Tasks} tasks one at a time, in memory): {o.Cost.CallsPerTask:F1} application grain calls, {o.Cost.WritesPerTask:F1} state writes, {o.Cost.ReadsPerTask:F1} state reads. Grain calls by method (whole batch):");
         md.AppendLine();
         md.AppendLine(Breakdown(o.Cost.Calls, o.Cost.Tasks));
+        Line($"Every task also starts one process before its first agent: `git rev-parse --show-toplevel HEAD` in the target folder, which pins a local target's commit. Timed alone the same way ({o.GitPin.Count} runs): p50 {o.GitPin.P50:F2} ms, p99 {o.GitPin.P99:F2} ms. Without it the ratio would be {o.RatioWithoutGit:F2}×.");
+        md.AppendLine();
         if (!o.TargetMet)
         {
-            Line($"**Why the target is missed:** the anchor's calls are one hop each, but a task's calls are not independent: the orchestrator starts each layer's agents, waits for their callbacks, persists after every completion, and only then starts the next layer, so its latency is the sum of its layers' round trips plus the agents' own state writes and the task index, which no raw call pays. Runtime counters over the interleaved phase (dotnet-counters is not installed on this machine, `dotnet tool list -g` is empty, and it is not a repository dependency; these are the same System.Runtime counters read in-process): {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.");
+            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (the git process above, {o.GitPin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and persists after every completion before it starts the next layer; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved phase (dotnet-counters and dotnet-trace are not installed on this machine, `dotnet tool list -g` is empty, and they are not repository dependencies, so no trace was taken; these are the same System.Runtime counters, read in-process): {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.");
             md.AppendLine();
         }
 
@@ -138,6 +140,13 @@ public static class SystemSection
         Line($"- state writes per task: **{s.Cost.WritesPerTask:F1}**, mean **{s.Cost.BytesPerWrite:F0} B** per write; state reads per task: {s.Cost.ReadsPerTask:F1}; writes of unchanged state: **{s.Cost.UnchangedWrites}**");
         Line($"- SQL statements per task: **{s.SqlPerTask:F1}**; grain calls per task: **{s.Cost.CallsPerTask:F1}**; CPU per task: **{s.CpuSecondsPerTask * 1000:F1} ms**");
         md.AppendLine();
+        if (s.Cost.UnchangedWrites > 0)
+        {
+            Line($"**Writes of unchanged state:** {s.Cost.UnchangedWrites} of the batch's {s.Cost.WritesPerTask * s.Cost.Tasks:F0} writes stored bytes equal to the same grain's previous write. Where they came from (the application methods on the stack at the write):");
+            md.AppendLine();
+            md.AppendLine(Breakdown(s.Cost.UnchangedFrom, s.Cost.Tasks));
+        }
+
         md.AppendLine("Writes by storage provider and state (whole counted batch):");
         md.AppendLine();
         md.AppendLine(Breakdown(s.Cost.Writes, s.Cost.Tasks));
@@ -149,13 +158,13 @@ public static class SystemSection
         md.AppendLine();
         if (c is not null)
         {
-            Line($"`deploy/local/cluster.sh start --silos N` as a user runs it, driven by the system tests' `LocalCluster` (linked into the benchmark): N silo processes, one gateway process (an Orleans client, authentication on with the script's bootstrap admin key), Redis membership, PostgreSQL state, membership {ClusterBenchmark.Membership}; the silos run the real agents, one agent run at a time per silo (`MaxConcurrentAgentRuns=1`, as the system tests run them), on the sample repository of `tests/Amas.Orleans.Testing` (a few files; every agent of the plan runs). CPU is user + system time of the silo and gateway processes and their waited-for children (`git`) from `/proc/PID/stat`; row writes are `n_tup_ins + n_tup_upd + n_tup_del` over every table in `pg_stat_user_tables` (the server's own statistics, read after PostgreSQL published them), so they include the task index, run journal, reminders and membership-free tables alike. Grain messages are counted only in-process (1 silo, above): the silo processes export metrics over OTLP only, and no collector runs here.");
+            Line($"`deploy/local/cluster.sh start --silos N` as a user runs it, driven by the system tests' `LocalCluster` (linked into the benchmark): N silo processes, one gateway process (an Orleans client, authentication on with the script's bootstrap admin key), Redis membership, PostgreSQL state, membership {ClusterBenchmark.Membership}; the silos run the real agents, one agent run at a time per silo (`MaxConcurrentAgentRuns=1`, as the system tests run them), on the sample repository of `tests/Amas.Orleans.Testing` (a few files; every agent of the plan runs). CPU is user + system time of the silo and gateway processes and their waited-for children (`git`) from `/proc/PID/stat`, less what the same processes used idle in the 11 s before the batch (their membership probes, reminders, dashboard statistics) for as long as the batch ran; row writes are `n_tup_ins + n_tup_upd + n_tup_del` over every table in `pg_stat_user_tables` (the server's own statistics, read after PostgreSQL published them), so they include the task index, run journal, reminders and membership-free tables alike. Grain messages are counted only in-process (1 silo, above): the silo processes export metrics over OTLP only, and no collector runs here.");
             md.AppendLine();
-            md.AppendLine("| silo processes | tasks | tasks/s | silo CPU per task | gateway CPU per task | PostgreSQL row writes per task | of which grain state |");
-            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| silo processes | tasks | tasks/s | silo CPU per task | gateway CPU per task | silos idle (CPU s per s) | PostgreSQL row writes per task | of which grain state |");
+            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var cost in new[] { c.OneSilo, c.ThreeSilos })
             {
-                Line($"| {cost.Silos} | {cost.Tasks} | {cost.TasksPerSecond:F2} | {cost.SiloCpuSecondsPerTask * 1000:F0} ms | {cost.GatewayCpuSecondsPerTask * 1000:F0} ms | {cost.RowWritesPerTask:F1} | {cost.StorageRowWritesPerTask:F1} |");
+                Line($"| {cost.Silos} | {cost.Tasks} | {cost.TasksPerSecond:F2} | {cost.SiloCpuSecondsPerTask * 1000:F0} ms | {cost.GatewayCpuSecondsPerTask * 1000:F0} ms | {cost.SiloIdleCpuPerSecond:F3} | {cost.RowWritesPerTask:F1} | {cost.StorageRowWritesPerTask:F1} |");
             }
 
             md.AppendLine();
