@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Amas.Orleans.Agents;
+using Amas.Orleans.Orchestration;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -31,7 +33,7 @@ public sealed class StorageCounter(Serializer serializer)
 
     public IReadOnlyDictionary<string, long> UnchangedByState => new Dictionary<string, long>(_unchangedByState, StringComparer.Ordinal);
 
-    /// <summary>Where the unchanged writes came from: the application methods on the stack when the write was made.</summary>
+    /// <summary>The unchanged writes by what they stored (for the orchestrator: its lifecycle and its agents' progress).</summary>
     public IReadOnlyDictionary<string, long> UnchangedFrom => new Dictionary<string, long>(_unchangedFrom, StringComparer.Ordinal);
 
     public void Reset()
@@ -63,36 +65,19 @@ public sealed class StorageCounter(Serializer serializer)
         {
             Interlocked.Increment(ref _unchanged);
             _unchangedByState.AddOrUpdate(kind, 1, (_, n) => n + 1);
-            _unchangedFrom.AddOrUpdate(Origin(), 1, (_, n) => n + 1);
+            _unchangedFrom.AddOrUpdate(Describe(state), 1, (_, n) => n + 1);
         }
 
         _last[key] = bytes;
     }
 
-    private static string Origin()
+    /// <summary>Where in a task's life an unchanged state was written again: the orchestrator's lifecycle and its agents' progress.</summary>
+    private static string Describe<T>(T state) => state switch
     {
-        // The grain methods on the stack (async frames show as their state machines: <Method>d__N.MoveNext).
-        var frames = new System.Diagnostics.StackTrace(skipFrames: 2, fNeedFileInfo: false).GetFrames()
-            .Select(f => f.GetMethod())
-            .Where(m => m?.DeclaringType?.FullName is { } type && type.StartsWith("Amas.Orleans.", StringComparison.Ordinal)
-                && !type.StartsWith("Amas.Orleans.Benchmarks.", StringComparison.Ordinal))
-            .Select(m => Name(m!))
-            .Distinct()
-            .Take(3);
-        return string.Join(" ← ", frames);
-    }
-
-    private static string Name(System.Reflection.MethodBase method)
-    {
-        var type = method.DeclaringType!;
-        // An async method's state machine is a nested type named <Method>d__N inside its class.
-        if (type.Name.StartsWith('<') && type.DeclaringType is { } owner)
-        {
-            return $"{owner.Name}.{type.Name[1..type.Name.IndexOf('>')]}";
-        }
-
-        return $"{type.Name}.{method.Name}";
-    }
+        TaskRecord task => $"task {task.Lifecycle.ToString().ToLowerInvariant()}: {task.Agents.Count(a => a.IsTerminal)} of {task.Agents.Count()} agents ended, {task.Agents.Count(a => a.Status == AgentRunStatus.Running)} running",
+        null => "(null)",
+        _ => state.GetType().Name,
+    };
 }
 
 /// <summary>A grain storage that tells <see cref="StorageCounter"/> about every call before passing it on.</summary>

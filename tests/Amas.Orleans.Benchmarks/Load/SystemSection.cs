@@ -142,7 +142,7 @@ public static class SystemSection
         md.AppendLine();
         if (s.Cost.UnchangedWrites > 0)
         {
-            Line($"**Writes of unchanged state:** {s.Cost.UnchangedWrites} of the batch's {s.Cost.WritesPerTask * s.Cost.Tasks:F0} writes stored bytes equal to the same grain's previous write. Where they came from (the application methods on the stack at the write):");
+            Line($"**Writes of unchanged state:** {s.Cost.UnchangedWrites} of the batch's {s.Cost.WritesPerTask * s.Cost.Tasks:F0} writes stored bytes equal to the same grain's previous write. What they stored (for the orchestrator: its lifecycle and its agents' progress at the write):");
             md.AppendLine();
             md.AppendLine(Breakdown(s.Cost.UnchangedFrom, s.Cost.Tasks));
         }
