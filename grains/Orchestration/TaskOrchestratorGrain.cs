@@ -384,8 +384,10 @@ internal sealed partial class TaskOrchestratorGrain(
             LogLayerStarted(logger, TaskId, layer.Layer, pending.Length);
             _trace.StartLayer(layer.Layer, layer.Name, pending.Length);
             var inputs = InputsFor(layer.Layer);
-            await Task.WhenAll(pending.Select(a => StartAgentAsync(a, inputs)));
-            if (pending.Any(a => a.IsTerminal))
+            var starts = await Task.WhenAll(pending.Select(a => StartAgentAsync(a, inputs)));
+            // Only an outcome that came back with a receipt changes what is stored; a callback that got here first
+            // has already persisted its own.
+            if (starts.Any(s => s.Ended))
             {
                 await PersistAsync();
             }
@@ -399,7 +401,8 @@ internal sealed partial class TaskOrchestratorGrain(
             .Select(a => a.Agent)
             .ToArray();
 
-    private async Task StartAgentAsync(AgentRecord agent, IReadOnlyList<string> inputs)
+    /// <summary>Sends an agent its work. Says whether its outcome came back with the receipt, or it now runs on another silo.</summary>
+    private async Task<(bool Ended, bool Moved)> StartAgentAsync(AgentRecord agent, IReadOnlyList<string> inputs)
     {
         var work = new AgentWork
         {
@@ -427,11 +430,14 @@ internal sealed partial class TaskOrchestratorGrain(
             var receipt = await GrainFactory.GetAgent(TaskId, agent.Agent).StartAsync(work);
             if (receipt.Outcome is { } outcome)
             {
-                Apply(outcome);
+                return (Apply(outcome), false);
             }
-            else if (agent.Status == AgentRunStatus.Running)
+
+            if (agent.Status == AgentRunStatus.Running && agent.Silo != receipt.Silo)
             {
+                var moved = agent.Silo is not null;
                 agent.Silo = receipt.Silo;
+                return (false, moved);
             }
         }
         catch (Exception ex)
@@ -440,6 +446,8 @@ internal sealed partial class TaskOrchestratorGrain(
             // It stays running; the periodic re-send tries again, and its deadline bounds the wait.
             LogAgentStartFailed(logger, ex, TaskId, agent.Agent);
         }
+
+        return (false, false);
     }
 
     private async Task FinishAsync()
@@ -620,6 +628,7 @@ internal sealed partial class TaskOrchestratorGrain(
             LogAgentSiloDied(logger, TaskId, agent.Agent, agent.Silo!);
         }
 
+        // The orphans' silos changed (dead → live), which recovery after this activation must know.
         await Task.WhenAll(orphans.Select(a => StartAgentAsync(a, inputs)));
         return true;
     }
@@ -627,7 +636,8 @@ internal sealed partial class TaskOrchestratorGrain(
     /// <summary>
     /// Callbacks are the fast path, not the only one: an agent quiet for longer than the poll interval is sent its
     /// work again. That is idempotent, and it covers an outcome whose callback was lost and an activation lost
-    /// mid-run (a silo dying, a duplicate activation resolved) without its silo being declared dead.
+    /// mid-run (a silo dying, a duplicate activation resolved) without its silo being declared dead. True when that
+    /// changed the task's record.
     /// </summary>
     private async Task<bool> CollectLostOutcomesAsync(DateTimeOffset now)
     {
@@ -644,9 +654,11 @@ internal sealed partial class TaskOrchestratorGrain(
             return false;
         }
 
+        // Re-sending changes nothing stored unless an outcome came back or an agent now runs elsewhere: asking a
+        // long-running agent again must not rewrite the task's state.
         var layer = Record.Layers.First(l => l.Agents.Contains(quiet[0]));
-        await Task.WhenAll(quiet.Select(a => StartAgentAsync(a, InputsFor(layer.Layer))));
-        return true;
+        var starts = await Task.WhenAll(quiet.Select(a => StartAgentAsync(a, InputsFor(layer.Layer))));
+        return starts.Any(s => s.Ended || s.Moved);
     }
 
     /// <summary>Records where and how the task is in the shared index; the grain's own state stays the truth.</summary>
