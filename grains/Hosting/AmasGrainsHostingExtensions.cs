@@ -94,6 +94,9 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<DependencyAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
+        services.AddAgent<AutomatedFixerAgent>();
+        services.AddAgent<QualityValidatorAgent>();
+        services.AddAgent<DeploymentManagerAgent>();
         services.AddAgent<ReporterAgent>();
 
         silo.AddPlacementDirector<SpreadAgentsPlacement, SpreadAgentsPlacementDirector>();
