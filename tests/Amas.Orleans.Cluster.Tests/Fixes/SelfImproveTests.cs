@@ -72,6 +72,62 @@ public sealed class SelfImproveTests(FixPipelineCluster cluster) : IClassFixture
         Assert.Contains(("DockerMonitor", "DL3008", "Dockerfile"), after);
     }
 
+    [Fact]
+    public async Task An_ai_patch_that_would_introduce_a_new_finding_is_rejected_with_the_reason_in_the_result()
+    {
+        var repo = Directory.CreateDirectory(Path.Combine(cluster.Root, $"repo-{Guid.NewGuid():N}")).FullName;
+        VulnerableRepository.Write(repo, "scripts/job.py", """
+            import time
+
+
+            def run():
+                # TODO: retry when the call fails
+                return time.time()
+
+            """);
+        SampleRepository.CommitAll(repo);
+        // The "fix" removes the TODO and hard-codes a token in its place: it applies cleanly, and it is worse.
+        cluster.Provider.Script(FixPipelineCluster.ProviderId).Always(FakeReply.Answer($$"""
+            ```diff
+            --- a/scripts/job.py
+            +++ b/scripts/job.py
+            @@ -3,4 +3,4 @@
+             
+             def run():
+            -    # TODO: retry when the call fails
+            +    token = "{{SampleRepository.GitHubToken}}"
+                 return time.time()
+            ```
+            """));
+
+        var (id, result) = await RunAsync(TaskKind.SelfImprove, new RepositoryTarget { Path = repo },
+            new TaskOptions { Mode = "aggressive", AutoApply = true });
+
+        var fix = Assert.Single(result.Fixes);
+        Assert.Equal(("scripts/job.py", FixOrigin.Ai, FixVerdict.Rejected), (fix.File, fix.Origin, fix.Verdict));
+        Assert.Equal(["code-quality/todo-comment"], fix.Rules);
+        Assert.StartsWith("introduces a new finding: secret/github-token (SecurityScanner) in scripts/job.py line 5", fix.Reason);
+        Assert.Equal("", fix.Diff);
+        Assert.Null(result.FixBranch);
+        Assert.Null(await cluster.Client.GetGrain<ITaskOrchestratorGrain>(id).GetPatchAsync());
+        Assert.Equal(["main"], SampleRepository.Git(repo, "branch", "--format=%(refname:short)").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Orchestrate_runs_the_fix_chain_only_with_auto_apply()
+    {
+        var repo = VulnerableRepository.Create(cluster.Root);
+
+        var (_, plain) = await RunAsync(TaskKind.Orchestrate, new RepositoryTarget { Path = repo }, new TaskOptions());
+        var (id, applied) = await RunAsync(TaskKind.Orchestrate, new RepositoryTarget { Path = repo }, new TaskOptions { AutoApply = true });
+
+        Assert.Empty(plain.Task.Layers.Single(l => l.Layer == 3).Agents);
+        Assert.Empty(plain.Fixes);
+        Assert.Equal(FixAgentNames.Chain, applied.Task.Layers.Single(l => l.Layer == 3).Agents.Select(a => a.Agent));
+        Assert.Equal(3, applied.Fixes.Count(f => f.Verdict == FixVerdict.Accepted));
+        Assert.Equal($"amas/{id}", applied.FixBranch);
+    }
+
     private async Task<(Guid Id, TaskResult Result)> RunAsync(TaskKind kind, RepositoryTarget target, TaskOptions options)
     {
         var id = Guid.NewGuid();
