@@ -19,8 +19,10 @@ public static class DeterministicFixer
         ArgumentNullException.ThrowIfNull(checkout);
         ArgumentNullException.ThrowIfNull(findings);
         var files = checkout.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        var all = findings.ToList();
+        var versions = DependencyFixes.Targets(all);
         var patches = new List<FixPatch>();
-        foreach (var group in findings
+        foreach (var group in all
             .Where(f => f.File is not null && f.Line is not null)
             .DistinctBy(f => f.Id)
             .GroupBy(f => f.File!, StringComparer.Ordinal)
@@ -37,7 +39,7 @@ public static class DeterministicFixer
             var changes = new List<string>();
             foreach (var finding in group.OrderBy(f => f.Line).ThenBy(f => f.Rule, StringComparer.Ordinal))
             {
-                if (TryFix(finding, edit) is { } change)
+                if (TryFix(finding, edit, versions) is { } change)
                 {
                     fixedIds.Add(finding.Id);
                     rules.Add(finding.Rule);
@@ -63,7 +65,7 @@ public static class DeterministicFixer
         return patches;
     }
 
-    private static string? TryFix(Finding finding, FileEdit edit)
+    private static string? TryFix(Finding finding, FileEdit edit, IReadOnlyDictionary<string, string> versions)
     {
         if (DockerfileFixes.Rules.Contains(finding.Rule) && finding.Category == "docker")
         {
@@ -75,6 +77,6 @@ public static class DeterministicFixer
             return SecretFixes.TryFix(finding, edit);
         }
 
-        return DependencyFixes.Handles(finding) ? DependencyFixes.TryFix(finding, edit) : null;
+        return DependencyFixes.Handles(finding) ? DependencyFixes.TryFix(finding, edit, versions.GetValueOrDefault(finding.Id)) : null;
     }
 }
