@@ -111,14 +111,19 @@ internal sealed class AiPatchProposer(IAgentCompletions completions, GitCli git)
             return null;
         }
 
-        var body = lines.Skip(start).ToList();
+        // The diff ends at the first line that is not part of one (prose after it, a second file's git header, a mode
+        // change): what follows is never passed on, so only content changes of this one file can be applied.
+        var body = lines.Skip(start)
+            .TakeWhile(l => l.Length == 0 || l[0] is ' ' or '+' or '-' or '\\' || l.StartsWith("@@ ", StringComparison.Ordinal))
+            .ToList();
         var headers = body.Where(l => l.StartsWith("--- ", StringComparison.Ordinal) || l.StartsWith("+++ ", StringComparison.Ordinal)).ToList();
         if (headers.Count != 2 || !headers.All(h => h[4..].Trim() is var named && (named == $"a/{path}" || named == $"b/{path}")))
         {
             return null;
         }
 
-        var text = string.Join('\n', body).TrimEnd('\n') + "\n";
+        // Models often drop the space that marks an empty context line.
+        var text = string.Join('\n', body).TrimEnd('\n').Replace("\n\n", "\n \n", StringComparison.Ordinal).Replace("\n\n", "\n \n", StringComparison.Ordinal) + "\n";
         return $"diff --git a/{path} b/{path}\n" + text;
     }
 }
