@@ -18,10 +18,15 @@ namespace Amas.Orleans.Agents;
 /// <remarks>
 /// Findings are compared by agent, rule and file, counted, not only by id: an id hashes the content that triggered
 /// the finding, so an edited line turns an unrelated finding on it (an unpinned apt package on a RUN that gained
-/// <c>--no-install-recommends</c>) into a new id without anything new being wrong. No build or test command runs.
+/// <c>--no-install-recommends</c>) into a new id without anything new being wrong. When the operator configured a
+/// validation command (<see cref="ValidationCommandOptions"/>), a patch the analysis accepted must also pass it, run in a
+/// copy of the whole tree with the patch applied.
 /// </remarks>
 internal sealed class QualityValidatorAgent(
-    IServiceProvider services, IOptions<RepositoryOptions> repositories, ILogger<QualityValidatorAgent> logger) : IAgent
+    IServiceProvider services,
+    IOptions<RepositoryOptions> repositories,
+    IOptions<ValidationCommandOptions> command,
+    ILogger<QualityValidatorAgent> logger) : IAgent
 {
     public AgentDescriptor Descriptor { get; } = new()
     {
@@ -52,10 +57,18 @@ internal sealed class QualityValidatorAgent(
         foreach (var patch in proposed)
         {
             var reason = await JudgeAsync(context, git, detectors, patch, cancellationToken);
+            var checks = $"findings gone, none new ({string.Join(", ", detectors.Select(d => d.Descriptor.Name))} re-run)";
+            if (reason is null && command.Value.Enabled)
+            {
+                var run = await RunCommandAsync(context.Repository, git, patch, cancellationToken);
+                reason = run.Passed ? null : $"{run.Outcome}: {run.Output.Trim()}";
+                checks += "; " + run.Outcome;
+            }
+
             judged.Add(patch with
             {
                 Verdict = reason is null ? FixVerdict.Accepted : FixVerdict.Rejected,
-                Reason = reason ?? $"findings gone, none new ({string.Join(", ", detectors.Select(d => d.Descriptor.Name))} re-run)",
+                Reason = reason ?? checks,
             });
         }
 
@@ -103,6 +116,14 @@ internal sealed class QualityValidatorAgent(
         }
 
         return null;
+    }
+
+    private async Task<ValidationRun> RunCommandAsync(RepositoryCheckout checkout, GitCli git, FixPatch patch, CancellationToken cancellationToken)
+    {
+        using var tree = ScratchCopy.OfTree(checkout);
+        return await tree.ApplyAsync(git, patch.Diff, cancellationToken) is { } error
+            ? new ValidationRun(false, "the patch does not apply to the whole tree", error)
+            : await new ValidationCommand(command.Value).RunAsync(tree.Root, cancellationToken);
     }
 
     private static (string Agent, string Rule, string? File) Key(Finding finding) => (finding.Agent, finding.Rule, finding.File);

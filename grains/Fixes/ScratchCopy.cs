@@ -34,6 +34,30 @@ internal sealed class ScratchCopy : IDisposable
         return scratch;
     }
 
+    /// <summary>
+    /// Copies the whole tree under the checkout's root but its <c>.git</c> directories, for a build or test command that
+    /// needs more than the files the analysis reads. Links are not followed.
+    /// </summary>
+    public static ScratchCopy OfTree(RepositoryCheckout checkout)
+    {
+        var scratch = new ScratchCopy(Directory.CreateTempSubdirectory("amas-build-").FullName);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        foreach (var source in Directory.EnumerateFiles(checkout.Root, "*", options))
+        {
+            var relative = Path.GetRelativePath(checkout.Root, source);
+            if (relative.Split(Path.DirectorySeparatorChar).Contains(".git", StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var target = scratch.PathOf(relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+
+        return scratch;
+    }
+
     /// <summary>Full path of a repository-relative path inside the scratch directory; throws for one that leaves it.</summary>
     public string PathOf(string relativePath)
     {

@@ -7,6 +7,7 @@ using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Analysis.Dependencies;
 using Amas.Orleans.Analysis.Forensics;
 using Amas.Orleans.Analysis.Osint;
+using Amas.Orleans.Fixes;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
@@ -94,6 +95,10 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<DependencyAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
+        services.AddOptions<ValidationCommandOptions>()
+            .Bind(configuration.GetSection(ValidationCommandOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddAgent<AutomatedFixerAgent>();
         services.AddAgent<QualityValidatorAgent>();
         services.AddAgent<DeploymentManagerAgent>();

@@ -8,11 +8,15 @@ namespace Amas.Orleans.Cluster.Tests.Fixes;
 /// <summary>
 /// Two silos configured as production configures the grains, with a local OSV advisory directory (one advisory,
 /// written here), one AI provider on a loopback fake server, and <c>file://</c> git URLs allowed under the root, so a
-/// fix branch can be analysed again as a git target.
+/// fix branch can be analysed again as a git target. A validation command is configured: it fails on a tree holding
+/// <see cref="BuildBreaker"/>.
 /// </summary>
 public sealed class FixPipelineCluster : IAsyncLifetime
 {
     public const string ProviderId = "fixer-ai";
+
+    /// <summary>Text that makes the configured validation command fail wherever it appears in the patched tree.</summary>
+    public const string BuildBreaker = "BREAKS-THE-BUILD";
 
     private InProcessTestCluster? _cluster;
     private FakeProviderServer? _server;
@@ -35,6 +39,11 @@ public sealed class FixPipelineCluster : IAsyncLifetime
             ["Amas:Repositories:CacheDirectory"] = Path.Combine(Root, ".checkouts"),
             ["Amas:Orchestrator:DeadlineCheckInterval"] = "00:00:00.200",
             ["Amas:Dependencies:AdvisoryDirectory"] = advisories,
+            // The operator's build/test step: here, a tree that mentions the marker does not "build".
+            ["Amas:Fixes:ValidationCommand:Command:0"] = "sh",
+            ["Amas:Fixes:ValidationCommand:Command:1"] = "-c",
+            ["Amas:Fixes:ValidationCommand:Command:2"] = $"! grep -rq {BuildBreaker} .",
+            ["Amas:Fixes:ValidationCommand:TimeoutSeconds"] = "60",
             [$"Amas:Providers:Custom:{ProviderId}:BaseUrl"] = _server.BaseUrlFor(ProviderId),
             [$"Amas:Providers:Custom:{ProviderId}:Model"] = $"{ProviderId}-model",
             [$"Amas:Providers:Custom:{ProviderId}:ApiKey"] = "test-key-not-a-secret",

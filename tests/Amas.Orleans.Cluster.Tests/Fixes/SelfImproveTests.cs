@@ -31,6 +31,7 @@ public sealed class SelfImproveTests(FixPipelineCluster cluster) : IClassFixture
         Assert.Equal(["Dockerfile", "app/settings.py", "requirements.txt"], result.Fixes.Select(f => f.File).Order(StringComparer.Ordinal));
         Assert.All(result.Fixes, f => Assert.Equal((FixVerdict.Accepted, FixOrigin.Deterministic), (f.Verdict, f.Origin)));
         Assert.Equal(0, result.Metrics["AutomatedFixer.patches_ai"]);
+        Assert.All(result.Fixes, f => Assert.EndsWith("; the validation command passed", f.Reason));
 
         // The branch is a commit on top of the original, changing exactly the three files, as a reader of git sees it.
         Assert.Equal(head, SampleRepository.Git(repo, "rev-parse", $"{branch}~1").Trim());
@@ -111,6 +112,29 @@ public sealed class SelfImproveTests(FixPipelineCluster cluster) : IClassFixture
         Assert.Null(result.FixBranch);
         Assert.Null(await cluster.Client.GetGrain<ITaskOrchestratorGrain>(id).GetPatchAsync());
         Assert.Equal(["main"], SampleRepository.Git(repo, "branch", "--format=%(refname:short)").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_patch_the_analysis_accepts_is_still_rejected_when_the_operators_validation_command_fails()
+    {
+        var repo = Directory.CreateDirectory(Path.Combine(cluster.Root, $"repo-{Guid.NewGuid():N}")).FullName;
+        VulnerableRepository.Write(repo, "scripts/job.py", "import time\n\n\ndef run():\n    # TODO: retry when the call fails\n    return time.time()\n");
+        SampleRepository.CommitAll(repo);
+        cluster.Provider.Script(FixPipelineCluster.ProviderId).Always(FakeReply.Answer($$"""
+            --- a/scripts/job.py
+            +++ b/scripts/job.py
+            @@ -4,3 +4,3 @@
+             def run():
+            -    # TODO: retry when the call fails
+            +    # {{FixPipelineCluster.BuildBreaker}}
+                 return time.time()
+            """));
+
+        var (_, result) = await RunAsync(TaskKind.SelfImprove, new RepositoryTarget { Path = repo }, new TaskOptions { Mode = "aggressive" });
+
+        var fix = Assert.Single(result.Fixes);
+        Assert.Equal((FixOrigin.Ai, FixVerdict.Rejected), (fix.Origin, fix.Verdict));
+        Assert.Equal("the validation command failed with exit code 1: ", fix.Reason);
     }
 
     [Fact]
