@@ -13,7 +13,8 @@ public static class TaskOptionsEndpoint
     public sealed record KindOptions(string Kind, IReadOnlyList<string> Modes, IReadOnlyList<string> Depths);
 
     public sealed record TaskOptionsView(
-        IReadOnlyList<KindOptions> Kinds, IReadOnlyList<string> Components, IReadOnlyList<string> Areas, IReadOnlyList<string> Priorities);
+        IReadOnlyList<KindOptions> Kinds, IReadOnlyList<string> Components, IReadOnlyList<string> Areas, IReadOnlyList<string> Priorities,
+        IReadOnlyList<string> Languages);
 
     public static IEndpointRouteBuilder MapTaskOptionsEndpoint(this IEndpointRouteBuilder app)
     {
@@ -28,5 +29,6 @@ public static class TaskOptionsEndpoint
             TaskOptionCatalog.Depths.GetValueOrDefault(k.Key, [])))],
         TaskOptionCatalog.Components,
         TaskOptionCatalog.Areas,
-        TaskOptionCatalog.Priorities));
+        TaskOptionCatalog.Priorities,
+        TaskOptionCatalog.Languages));
 }

@@ -14,7 +14,8 @@ public static class TaskRequestReader
     private static readonly string[] TopLevelFields = ["kind", "target", "options"];
     private static readonly string[] TargetFields = ["path", "git_url", "ref"];
     private static readonly string[] OptionFields =
-        ["mode", "components", "priority", "auto_apply", "areas", "depth", "deadline_seconds", "urls", "keywords", "file_path"];
+        ["mode", "components", "priority", "auto_apply", "areas", "depth", "deadline_seconds", "urls", "keywords", "file_path", "issue", "language", "auto_fix"];
+    private static readonly string[] IssueFields = ["title", "body", "labels"];
 
     public static TaskSpec Read(JsonElement body, string submitter, string? idempotencyKey)
     {
@@ -71,16 +72,24 @@ public static class TaskRequestReader
             }
         }
 
-        if (element.TryGetProperty("auto_apply", out var autoApply))
+        if (ReadBool(element, "auto_apply", prefix, errors) is { } autoApply)
         {
-            if (autoApply.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                options = options with { AutoApply = autoApply.GetBoolean() };
-            }
-            else
-            {
-                errors[prefix + "auto_apply"] = ["auto_apply must be true or false."];
-            }
+            options = options with { AutoApply = autoApply };
+        }
+
+        if (ReadBool(element, "auto_fix", prefix, errors) is { } autoFix)
+        {
+            options = options with { AutoFix = autoFix };
+        }
+
+        if (ReadString(element, "language", prefix, errors) is { } language)
+        {
+            options = options with { Language = language };
+        }
+
+        if (element.TryGetProperty("issue", out var issue) && issue.ValueKind != JsonValueKind.Null)
+        {
+            options = options with { Issue = ReadIssue(issue, prefix + "issue", errors) };
         }
 
         if (ReadList(element, "areas", prefix, errors) is { } areas)
@@ -126,6 +135,41 @@ public static class TaskRequestReader
         }
 
         return options;
+    }
+
+    /// <summary>An issue as <c>{title, body, labels}</c>; lengths are checked by the orchestrator with the other options.</summary>
+    private static IssueInput? ReadIssue(JsonElement element, string field, Dictionary<string, string[]> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors[field] = ["issue must be a JSON object: {\"title\": …, \"body\": …, \"labels\": […]}."];
+            return null;
+        }
+
+        var prefix = field + ".";
+        RejectUnknown(element, IssueFields, prefix, errors);
+        return new IssueInput
+        {
+            Title = ReadString(element, "title", prefix, errors) ?? "",
+            Body = ReadString(element, "body", prefix, errors) ?? "",
+            Labels = ReadList(element, "labels", prefix, errors) ?? [],
+        };
+    }
+
+    private static bool? ReadBool(JsonElement element, string field, string prefix, Dictionary<string, string[]> errors)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        errors[prefix + field] = [$"{field} must be true or false."];
+        return null;
     }
 
     public static RepositoryTarget? ReadTarget(JsonElement element, Dictionary<string, string[]> errors)

@@ -149,7 +149,7 @@ internal static class ApiExamples
     };
 
     public static TaskOptionsEndpoint.TaskOptionsView TaskOptions => new(
-        [new("orchestrate", ["intelligent", "security_audit"], [])], ["all", "security"], ["all", "security"], ["low", "normal", "high", "critical"]);
+        [new("orchestrate", ["intelligent", "security_audit"], [])], ["all", "security"], ["all", "security"], ["low", "normal", "high", "critical"], ["auto", "english", "german"]);
 
     public static IReadOnlyList<AgentDescriptor> Agents =>
     [

@@ -41,6 +41,24 @@ public sealed class GatewayClient : IDisposable
         return SendJsonAsync(request, cancellationToken);
     }
 
+    /// <summary>A forensics submission with its file: the task JSON in a <c>task</c> part, the file streamed in a <c>file</c> part.</summary>
+    public async Task<JsonElement> PostUploadAsync(string path, JsonNode body, FileInfo file, CancellationToken cancellationToken, string? idempotencyKey = null)
+    {
+        await using var stream = file.OpenRead();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), "task" },
+            { new StreamContent(stream), "file", file.Name },
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await SendJsonAsync(request, cancellationToken);
+    }
+
     public async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);

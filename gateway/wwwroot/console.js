@@ -103,6 +103,17 @@ async function submitPage() {
   const upload = h('input', { type: 'file', id: 'upload' });
   const filePath = h('input', { id: 'file-path', size: 60, placeholder: 'or a path under an allowed root' });
   const osint = h('fieldset', { hidden: true }, h('legend', {}, 'OSINT'), h('label', { for: 'urls' }, 'URLs'), urls, h('label', { for: 'keywords' }, ' Keywords '), keywords);
+  const issueTitle = h('input', { id: 'issue-title', size: 60, maxlength: 512 });
+  const issueBody = h('textarea', { id: 'issue-body', rows: 6, cols: 60 });
+  const issueLabels = h('input', { id: 'issue-labels', size: 60, placeholder: 'comma-separated' });
+  const language = h('select', { id: 'language' }, options.languages.map(l => h('option', { value: l }, l)));
+  const autoFix = h('input', { type: 'checkbox', id: 'auto-fix' });
+  const issue = h('fieldset', { hidden: true }, h('legend', {}, 'Issue'),
+    h('label', { for: 'issue-title' }, 'Title '), issueTitle, h('br'),
+    h('label', { for: 'issue-body' }, 'Body '), issueBody, h('br'),
+    h('label', { for: 'issue-labels' }, 'Labels '), issueLabels, h('br'),
+    h('label', { for: 'language' }, 'Answer in '), language, ' ',
+    h('label', {}, autoFix, ' auto fix (run the fix pipeline on the repository)'));
   const forensics = h('fieldset', { hidden: true }, h('legend', {}, 'Forensics'), h('label', { for: 'upload' }, 'File '), upload, h('label', { for: 'file-path' }, ' '), filePath);
 
   const sync = () => {
@@ -114,6 +125,7 @@ async function submitPage() {
     areas.parentElement.hidden = kind.value !== 'self_improve';
     osint.hidden = kind.value !== 'osint';
     forensics.hidden = kind.value !== 'forensics';
+    issue.hidden = kind.value !== 'issue_respond';
   };
   const syncTarget = () => {
     path.hidden = targetKind.value !== 'path';
@@ -136,6 +148,11 @@ async function submitPage() {
       body.options.keywords = keywords.value.split(',').map(k => k.trim()).filter(Boolean);
     }
     if (kind.value === 'forensics' && filePath.value.trim()) body.options.file_path = filePath.value.trim();
+    if (kind.value === 'issue_respond') {
+      body.options.issue = { title: issueTitle.value, body: issueBody.value, labels: issueLabels.value.split(',').map(l => l.trim()).filter(Boolean) };
+      body.options.language = language.value;
+      if (autoFix.checked) body.options.auto_fix = true;
+    }
     try {
       let response;
       if (kind.value === 'forensics' && upload.files.length > 0) {
@@ -158,7 +175,7 @@ async function submitPage() {
     h('div', {}, h('label', { for: 'depth' }, 'Depth '), depth),
     h('label', { for: 'priority' }, 'Priority'), priority,
     h('label', {}, autoApply, ' auto apply (commit accepted fixes to a new branch)'),
-    osint, forensics,
+    osint, forensics, issue,
     h('button', { type: 'submit', id: 'submit-task' }, 'Submit'));
   render(h('h1', {}, 'New task'), form);
   sync();
@@ -273,8 +290,22 @@ async function showResults(id, section) {
       select('agent', findings.map(f => f.agent)),
       h('label', {}, 'file ', h('input', { id: 'filter-file', oninput: e => { filters.file = e.target.value; draw(); } }))),
     count,
-    h('table', { id: 'findings' }, h('thead', {}, head), tbody));
+    h('table', { id: 'findings' }, h('thead', {}, head), tbody),
+    factsSection(result.facts ?? {}));
   draw();
+}
+
+// What the agents established (hashes, entities, an issue's category and answer), one row per fact, as text only.
+function factsSection(facts) {
+  const names = Object.keys(facts).sort();
+  if (names.length === 0) return null;
+  return h('section', { id: 'facts' }, h('h2', {}, 'Facts'),
+    h('dl', {}, names.flatMap(name => [
+      h('dt', {}, name),
+      h('dd', { dataset: { fact: name } }, facts[name].length === 1 && facts[name][0].includes('\n')
+        ? h('pre', {}, facts[name][0])
+        : facts[name].join(', ')),
+    ])));
 }
 
 async function download(id, format) {
@@ -351,7 +382,9 @@ async function route() {
     else if (hash === '#/agents') await agentsPage();
     else await tasksPage();
   } catch (err) {
-    render(h('h1', {}, 'Something went wrong'), h('pre', {}, err.message));
+    const needsKey = err.message.startsWith('401');
+    render(h('h1', {}, needsKey ? 'API key needed' : 'Something went wrong'), h('pre', { id: 'view-error' }, err.message));
+    if (needsKey) keyInput.focus();
   }
 }
 

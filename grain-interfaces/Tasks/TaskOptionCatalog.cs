@@ -54,6 +54,20 @@ public static class TaskOptionCatalog
     /// <summary>forensics: the longest file_path accepted.</summary>
     public const int MaxFilePathLength = 4096;
 
+    public const string AutoLanguage = "auto";
+
+    /// <summary>issue_respond: the languages an answer can be written in; <c>auto</c> answers in the issue's own.</summary>
+    public static readonly IReadOnlyList<string> Languages = [AutoLanguage, "english", "spanish", "french", "german", "chinese", "japanese"];
+
+    /// <summary>issue_respond: bounds of the issue text (a title is one line; a body a long report, not a log dump).</summary>
+    public const int MaxIssueTitleLength = 512;
+
+    public const int MaxIssueBodyLength = 65_536;
+
+    public const int MaxIssueLabels = 20;
+
+    public const int MaxIssueLabelLength = 64;
+
     /// <summary>Options that mean something for one kind only; giving them to another kind is an error, not a no-op.</summary>
     public static readonly IReadOnlyDictionary<string, TaskKind> KindOnlyOptions = new Dictionary<string, TaskKind>(StringComparer.Ordinal)
     {
@@ -61,5 +75,8 @@ public static class TaskOptionCatalog
         ["keywords"] = TaskKind.Osint,
         ["file_path"] = TaskKind.Forensics,
         ["file"] = TaskKind.Forensics,
+        ["issue"] = TaskKind.IssueRespond,
+        ["language"] = TaskKind.IssueRespond,
+        ["auto_fix"] = TaskKind.IssueRespond,
     };
 }

@@ -27,4 +27,10 @@ public sealed record TaskOptions
     [Id(9)] public string? FilePath { get; init; }
     /// <summary>forensics: the file uploaded with the task, kept in shared storage. Set by the gateway, never by a caller's JSON.</summary>
     [Id(10)] public UploadedFile? Upload { get; init; }
+    /// <summary>issue_respond: the issue to categorise and answer.</summary>
+    [Id(11)] public IssueInput? Issue { get; init; }
+    /// <summary>issue_respond: the language of the answer, or <c>auto</c> for the issue's own (<see cref="TaskOptionCatalog.Languages"/>).</summary>
+    [Id(12)] public string Language { get; init; } = TaskOptionCatalog.AutoLanguage;
+    /// <summary>issue_respond: run the fix pipeline on the repository given with the issue.</summary>
+    [Id(13)] public bool AutoFix { get; init; }
 }

@@ -94,7 +94,9 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<DockerMonitorAgent>();
         services.AddAgent<PerformanceAnalyzerAgent>();
         services.AddAgent<DependencyAuditorAgent>();
+        services.AddAgent<DocumentationAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
+        services.AddAgent<IssueResponderAgent>();
         services.AddOptions<ValidationCommandOptions>()
             .Bind(configuration.GetSection(ValidationCommandOptions.SectionName))
             .ValidateDataAnnotations()

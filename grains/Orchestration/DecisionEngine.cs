@@ -1,5 +1,6 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Registry;
+using Amas.Orleans.Analysis.Issues;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Orchestration;
@@ -12,6 +13,9 @@ namespace Amas.Orleans.Orchestration;
 /// <item><c>self_improve</c>: <see cref="SelfImprovePlanner"/>;</item>
 /// <item><c>osint</c>, <c>forensics</c>: the layer 1 agents with that capability, then only the report: one agent's
 /// output has nothing to merge (ConflictResolver), and nothing to fix or validate in layer 3.</item>
+/// <item><c>issue_respond</c>: with a repository, the layer 1 agents the issue's category calls for
+/// (<see cref="IssueDetection"/>) and the ConflictResolver; always the issue agents of layer 2 and the report. Issue
+/// agents run in no other kind.</item>
 /// </list>
 /// </summary>
 public sealed class DecisionEngine(AgentRegistry registry)
@@ -33,6 +37,10 @@ public sealed class DecisionEngine(AgentRegistry registry)
 
     private const string ReportCapability = "report";
 
+    private const string IssueCapability = "issue";
+
+    private const string FindingsCapability = "findings";
+
     public ExecutionPlan Plan(TaskSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -44,6 +52,11 @@ public sealed class DecisionEngine(AgentRegistry registry)
         if (spec.Kind == TaskKind.SelfImprove)
         {
             return new SelfImprovePlanner(registry).Plan(spec);
+        }
+
+        if (spec.Kind == TaskKind.IssueRespond)
+        {
+            return PlanIssueRespond(spec);
         }
 
         if (DedicatedCapabilities.TryGetValue(spec.Kind, out var capability)
@@ -83,8 +96,38 @@ public sealed class DecisionEngine(AgentRegistry registry)
         }
 
         // The fix chain changes code: in an orchestrate task only when the caller asked for that with auto_apply.
-        return Plan(detection, d => spec.Options.AutoApply || !d.Capabilities.Contains(Fixes.FixAgentNames.Capability, StringComparer.Ordinal));
+        return Plan(detection, d => !Has(d, IssueCapability) && (spec.Options.AutoApply || !Has(d, Fixes.FixAgentNames.Capability)));
     }
+
+    /// <summary>
+    /// The detection an issue calls for, by its category (decided here, before layer 1, with the same categoriser the
+    /// IssueResponder uses): what could confirm a security report or explain a bug, and nothing for a feature request.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<IssueCategory, string[]> IssueDetection = new Dictionary<IssueCategory, string[]>
+    {
+        [IssueCategory.Security] = ["security"],
+        [IssueCategory.Bug] = ["code_quality", "performance", "security"],
+        [IssueCategory.Documentation] = ["documentation"],
+        [IssueCategory.Feature] = [],
+        [IssueCategory.Question] = ["code_quality"],
+    };
+
+    private ExecutionPlan PlanIssueRespond(TaskSpec spec)
+    {
+        var detection = Array.Empty<string>();
+        if (spec.Target is not null && spec.Options.Issue is { } issue)
+        {
+            var category = IssueCategoriser.Default.Categorise(new IssueText(issue.Title, issue.Body, issue.Labels)).Category;
+            var wanted = IssueDetection[category];
+            detection = Detection(d => !d.Capabilities.Any(DedicatedCapabilities.Values.Contains) && d.Capabilities.Any(wanted.Contains));
+        }
+
+        var withFindings = detection.Length > 0;
+        return Plan(detection, d => Has(d, IssueCapability) || Has(d, ReportCapability) || (withFindings && Has(d, FindingsCapability)));
+    }
+
+    private static bool Has(AgentDescriptor descriptor, string capability)
+        => descriptor.Capabilities.Contains(capability, StringComparer.Ordinal);
 
     private string[] Detection(Func<AgentDescriptor, bool> chosen)
         => registry.Descriptors.Where(d => d.Layer == 1 && chosen(d)).Select(d => d.Name).ToArray();

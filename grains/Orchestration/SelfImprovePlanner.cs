@@ -49,6 +49,9 @@ public sealed class SelfImprovePlanner(AgentRegistry registry)
 
     public const string DefaultDepth = "medium";
 
+    /// <summary>Agents of issue_respond tasks (the IssueResponder): they run in no other kind.</summary>
+    private const string IssueCapability = "issue";
+
     private static readonly HashSet<string> DedicatedCapabilities = new(StringComparer.Ordinal) { "osint", "forensics" };
 
     /// <summary>The bounds a task's agents read the repository within; null for unbounded (or a kind without depth bounds).</summary>
@@ -110,8 +113,12 @@ public sealed class SelfImprovePlanner(AgentRegistry registry)
         return layer with { Agents = ordered, InOrder = true };
     }
 
+    /// <summary>The agents of a later layer that serve a repository's improvement: not the fix chain (planned apart) nor issue agents.</summary>
     private string[] LayerAgents(int layer)
-        => registry.Descriptors.Where(d => d.Layer == layer && !d.Capabilities.Contains(FixAgentNames.Capability)).Select(d => d.Name).ToArray();
+        => registry.Descriptors
+            .Where(d => d.Layer == layer && !d.Capabilities.Contains(FixAgentNames.Capability) && !d.Capabilities.Contains(IssueCapability))
+            .Select(d => d.Name)
+            .ToArray();
 
     private static HashSet<string>? WantedCapabilities(TaskOptions options)
     {

@@ -67,6 +67,9 @@ public static class TaskSpecValidator
             case TaskKind.Forensics:
                 IntelInputRules.CheckForensics(errors, options, policy);
                 break;
+            case TaskKind.IssueRespond:
+                IssueInputRules.Check(errors, options);
+                break;
             default:
                 break;
         }
@@ -82,7 +85,7 @@ public static class TaskSpecValidator
         }
     }
 
-    /// <summary>urls, keywords and a file mean something to one kind only; elsewhere they would be silently ignored.</summary>
+    /// <summary>urls, keywords, a file and the issue options mean something to one kind only; elsewhere they would be silently ignored.</summary>
     private static void CheckKindOnlyOptions(Dictionary<string, string[]> errors, TaskSpec spec)
     {
         var given = new Dictionary<string, bool>(StringComparer.Ordinal)
@@ -91,6 +94,9 @@ public static class TaskSpecValidator
             ["keywords"] = spec.Options.Keywords.Count > 0,
             ["file_path"] = spec.Options.FilePath is not null,
             ["file"] = spec.Options.Upload is not null,
+            ["issue"] = spec.Options.Issue is not null,
+            ["language"] = spec.Options.Language != TaskOptionCatalog.AutoLanguage,
+            ["auto_fix"] = spec.Options.AutoFix,
         };
         foreach (var (option, isGiven) in given)
         {

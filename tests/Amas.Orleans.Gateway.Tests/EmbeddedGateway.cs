@@ -40,6 +40,9 @@ public class EmbeddedGateway : IAsyncLifetime
     /// <summary>Who the gateway takes <see cref="Http"/>'s requests to come from.</summary>
     public virtual string Caller => Amas.Orleans.Gateway.Api.Callers.Anonymous;
 
+    /// <summary>Whether the scripted test agents (one fails, one stalls) run beside the production ones.</summary>
+    protected virtual bool WithScriptedAgents => true;
+
     /// <summary>Arguments a derived fixture adds (persistence, retention, …); they win over the defaults.</summary>
     protected virtual Task<IEnumerable<string>> MoreArgumentsAsync() => Task.FromResult(Enumerable.Empty<string>());
 
@@ -66,8 +69,11 @@ public class EmbeddedGateway : IAsyncLifetime
         ];
         _app = GatewayApp.Build(args, silo =>
         {
-            silo.Services.AddAgent<FailingAgent>();
-            silo.Services.AddAgent<StallingAgent>();
+            if (WithScriptedAgents)
+            {
+                silo.Services.AddAgent<FailingAgent>();
+                silo.Services.AddAgent<StallingAgent>();
+            }
         });
         await _app.StartAsync();
 

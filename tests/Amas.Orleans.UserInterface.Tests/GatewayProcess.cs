@@ -9,7 +9,7 @@ namespace Amas.Orleans.UserInterface.Tests;
 /// The embedded system started as users start it — the gateway's own binary in its own process, on free loopback
 /// ports — with an allowed root for the repositories the CLI submits.
 /// </summary>
-public sealed class GatewayProcess : IAsyncLifetime
+public class GatewayProcess : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly StringBuilder _log = new();
@@ -30,6 +30,9 @@ public sealed class GatewayProcess : IAsyncLifetime
         }
     }
 
+    /// <summary>Settings a derived fixture adds (authentication, …).</summary>
+    protected virtual IEnumerable<string> MoreArguments => [];
+
     public async Task InitializeAsync()
     {
         var start = new ProcessStartInfo("dotnet")
@@ -39,7 +42,7 @@ public sealed class GatewayProcess : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = Root,
         };
-        foreach (var argument in new[]
+        foreach (var argument in new List<string>
         {
             Binaries.Gateway,
             $"--urls={Url}",
@@ -49,7 +52,7 @@ public sealed class GatewayProcess : IAsyncLifetime
             $"--Amas:Repositories:AllowedRoots:0={Root}",
             $"--Amas:Repositories:CacheDirectory={Path.Combine(Root, ".checkouts")}",
             "--Logging:LogLevel:Default=Warning",
-        })
+        }.Concat(MoreArguments))
         {
             start.ArgumentList.Add(argument);
         }

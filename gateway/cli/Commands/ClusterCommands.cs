@@ -66,7 +66,8 @@ public static class ClusterCommands
         var system = new Option<string?>("--system") { Description = "A system prompt." };
         var strategy = new Option<string?>("--strategy") { Description = "intelligent, priority, round_robin or fastest." };
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Upper bound on the answer's length." };
-        var command = new Command("generate", "Ask the AI router for a completion.") { prompt, system, strategy, maxTokens };
+        var data = new Option<FileInfo[]>("--data") { Description = "A file the prompt is about, sent as untrusted data, never as instructions (repeat for more)." };
+        var command = new Command("generate", "Ask the AI router for a completion.") { prompt, system, strategy, maxTokens, data };
         CliRun.Bind(command, global, async (parse, run, cancellationToken) =>
         {
             var body = new JsonObject { ["prompt"] = parse.GetValue(prompt) };
@@ -83,6 +84,22 @@ public static class ClusterCommands
             if (parse.GetValue(maxTokens) is { } m)
             {
                 body["max_tokens"] = m;
+            }
+
+            if (parse.GetValue(data) is { Length: > 0 } files)
+            {
+                var documents = new JsonArray();
+                foreach (var file in files)
+                {
+                    if (!file.Exists)
+                    {
+                        throw new UsageException($"--data {file.FullName} does not exist.");
+                    }
+
+                    documents.Add(new JsonObject { ["name"] = file.Name, ["content"] = await File.ReadAllTextAsync(file.FullName, cancellationToken) });
+                }
+
+                body["data"] = documents;
             }
 
             JsonElement answer;

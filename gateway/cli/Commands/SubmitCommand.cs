@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Amas.Orleans.Cli.Commands;
 
-/// <summary><c>amas submit KIND [--path P | --git URL [--ref R]] [options] [--wait] [--fail-on SEVERITY]</c>.</summary>
+/// <summary>
+/// <c>amas submit KIND [--path P | --git URL [--ref R]] [options] [--wait] [--fail-on SEVERITY]</c>; osint, forensics
+/// (a path or an uploaded file) and issue_respond take their inputs as options.
+/// </summary>
 public static class SubmitCommand
 {
     public static Command Create(GlobalOptions global)
@@ -23,8 +26,21 @@ public static class SubmitCommand
         var wait = new Option<bool>("--wait") { Description = "Follow the task's progress until it ends; the exit code then reflects its outcome." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with 1 when findings at or above this severity exist (implies --wait)." };
         failOn.AcceptOnlyFromAmong([.. SeverityThreshold.Names]);
+        var urls = new Option<string[]>("--page") { Description = "osint: a page URL to start from (repeat for more; --url is the gateway)." };
+        var keywords = new Option<string[]>("--keyword") { Description = "osint: a term to count (repeat, or comma-separated).", AllowMultipleArgumentsPerToken = true };
+        var filePath = new Option<string?>("--file-path") { Description = "forensics: a file under one of the gateway's allowed roots." };
+        var upload = new Option<FileInfo?>("--file") { Description = "forensics: a file on this machine, uploaded with the task." };
+        var issueTitle = new Option<string?>("--issue-title") { Description = "issue_respond: the issue's title." };
+        var issueBody = new Option<FileInfo?>("--issue-body") { Description = "issue_respond: a file holding the issue's body ('-' is not accepted: give a file)." };
+        var labels = new Option<string[]>("--label") { Description = "issue_respond: an issue label (repeat, or comma-separated).", AllowMultipleArgumentsPerToken = true };
+        var language = new Option<string?>("--language") { Description = "issue_respond: the answer's language (auto, english, spanish, french, german, chinese, japanese)." };
+        var autoFix = new Option<bool>("--auto-fix") { Description = "issue_respond: run the fix pipeline on the repository." };
 
-        var command = new Command("submit", "Submit a task.") { kind, path, git, gitRef, mode, components, areas, priority, depth, autoApply, deadline, idempotencyKey, wait, failOn };
+        var command = new Command("submit", "Submit a task.")
+        {
+            kind, path, git, gitRef, mode, components, areas, priority, depth, autoApply, deadline, idempotencyKey, wait, failOn,
+            urls, keywords, filePath, upload, issueTitle, issueBody, labels, language, autoFix,
+        };
         CliRun.Bind(command, global, async (parse, run, cancellationToken) =>
         {
             var body = new JsonObject { ["kind"] = parse.GetValue(kind) };
@@ -49,12 +65,34 @@ public static class SubmitCommand
                 options["deadline_seconds"] = seconds;
             }
 
+            SetList(options, "urls", parse.GetValue(urls));
+            SetList(options, "keywords", parse.GetValue(keywords));
+            Set(options, "file_path", parse.GetValue(filePath));
+            Set(options, "language", parse.GetValue(language));
+            if (parse.GetValue(autoFix))
+            {
+                options["auto_fix"] = true;
+            }
+
+            if (await IssueAsync(parse.GetValue(issueTitle), parse.GetValue(issueBody), parse.GetValue(labels), cancellationToken) is { } issue)
+            {
+                options["issue"] = issue;
+            }
+
             if (options.Count > 0)
             {
                 body["options"] = options;
             }
 
-            var accepted = await run.Gateway.PostJsonAsync("/api/v1/tasks", body, cancellationToken, parse.GetValue(idempotencyKey));
+            var file = parse.GetValue(upload);
+            if (file is { Exists: false })
+            {
+                throw new UsageException($"--file {file.FullName} does not exist.");
+            }
+
+            var accepted = file is null
+                ? await run.Gateway.PostJsonAsync("/api/v1/tasks", body, cancellationToken, parse.GetValue(idempotencyKey))
+                : await run.Gateway.PostUploadAsync("/api/v1/tasks", body, file, cancellationToken, parse.GetValue(idempotencyKey));
             var id = accepted.GetProperty("task_id").GetGuid();
             var threshold = parse.GetValue(failOn);
             if (!parse.GetValue(wait) && threshold is null)
@@ -67,6 +105,28 @@ public static class SubmitCommand
             return await TaskWaiter.SettleAsync(run, status, threshold, cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<JsonObject?> IssueAsync(string? title, FileInfo? bodyFile, string[]? labels, CancellationToken cancellationToken)
+    {
+        if (title is null && bodyFile is null && labels is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        if (bodyFile is { Exists: false })
+        {
+            throw new UsageException($"--issue-body {bodyFile.FullName} does not exist.");
+        }
+
+        var issue = new JsonObject { ["title"] = title ?? "" };
+        if (bodyFile is not null)
+        {
+            issue["body"] = await File.ReadAllTextAsync(bodyFile.FullName, cancellationToken);
+        }
+
+        SetList(issue, "labels", labels);
+        return issue;
     }
 
     private static JsonObject? Target(string? path, string? git, string? gitRef)

@@ -9,4 +9,6 @@ public sealed class AiBudgetState
     [Id(1)] public long Tokens { get; set; }
     [Id(2)] public decimal CostUsd { get; set; }
     [Id(3)] public long Calls { get; set; }
+    /// <summary>A caller's day: whether its expiry reminder is registered.</summary>
+    [Id(4)] public bool ExpiryArmed { get; set; }
 }

@@ -16,6 +16,12 @@ public sealed class AiBudgetOptions
 
     public decimal? CostPerCallerPerDayUsd { get; set; }
 
+    /// <summary>How long a caller's day is kept after it ends (to answer "what did I spend yesterday"), then deleted.</summary>
+    public TimeSpan CallerDayRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often a caller's day checks whether it may be deleted (a durable reminder; at least Orleans' minimum reminder period).</summary>
+    public TimeSpan ExpiryCheckPeriod { get; set; } = TimeSpan.FromHours(1);
+
     public bool LimitsTasks => TokensPerTask is not null || CostPerTaskUsd is not null;
 
     public bool LimitsCallers => TokensPerCallerPerDay is not null || CostPerCallerPerDayUsd is not null;

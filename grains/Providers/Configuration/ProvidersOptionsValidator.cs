@@ -44,6 +44,8 @@ public sealed partial class ProvidersOptionsValidator(IConfiguration? configurat
         Require(errors, budgets.CostPerTaskUsd is null or > 0, "Budgets:CostPerTaskUsd", "must be above zero (leave it out for no limit)");
         Require(errors, budgets.TokensPerCallerPerDay is null or > 0, "Budgets:TokensPerCallerPerDay", "must be above zero (leave it out for no limit)");
         Require(errors, budgets.CostPerCallerPerDayUsd is null or > 0, "Budgets:CostPerCallerPerDayUsd", "must be above zero (leave it out for no limit)");
+        Require(errors, budgets.CallerDayRetention >= TimeSpan.Zero, "Budgets:CallerDayRetention", "must not be negative");
+        Require(errors, budgets.ExpiryCheckPeriod >= TimeSpan.FromSeconds(1), "Budgets:ExpiryCheckPeriod", "must be at least one second");
         Require(errors, options.Cache.Ttl > TimeSpan.Zero, "Cache:Ttl", "must be above zero");
         Require(errors, options.Cache.MaxEntries is >= 1 and <= 1_000_000, "Cache:MaxEntries", "must be between 1 and 1000000");
 

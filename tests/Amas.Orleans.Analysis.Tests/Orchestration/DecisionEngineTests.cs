@@ -21,6 +21,44 @@ public sealed class DecisionEngineTests
         new DescribedAgent("Reporter", 4, "report"),
     ]));
 
+    private static readonly DecisionEngine WithIssues = new(new AgentRegistry([
+        new DescribedAgent("SecurityScanner", 1, "security"),
+        new DescribedAgent("CodeQualityInspector", 1, "code_quality"),
+        new DescribedAgent("ConflictResolver", 2, "findings"),
+        new DescribedAgent("IssueResponder", 2, "issue"),
+        new DescribedAgent("Reporter", 4, "report"),
+    ]));
+
+    private static TaskSpec IssueRespond(string title, bool withRepository) => new()
+    {
+        Kind = TaskKind.IssueRespond,
+        Target = withRepository ? new Amas.Orleans.Repositories.RepositoryTarget { Path = "/srv/repo" } : null,
+        Options = new TaskOptions { Issue = new IssueInput { Title = title } },
+        Submitter = "test",
+    };
+
+    [Fact]
+    public void The_issue_agent_never_runs_in_an_orchestrate_task()
+    {
+        var plan = WithIssues.Plan(Orchestrate(new TaskOptions()));
+
+        Assert.Equal(["ConflictResolver"], Agents(plan, 2));
+    }
+
+    [Theory]
+    [InlineData("Security vulnerability: SQL injection in the login form", true, new[] { "SecurityScanner" }, new[] { "ConflictResolver", "IssueResponder" })]
+    [InlineData("The app crashes with an exception when saving", true, new[] { "CodeQualityInspector", "SecurityScanner" }, new[] { "ConflictResolver", "IssueResponder" })]
+    [InlineData("Feature request: please add dark mode", true, new string[0], new[] { "IssueResponder" })]
+    [InlineData("Security vulnerability: SQL injection in the login form", false, new string[0], new[] { "IssueResponder" })]
+    public void An_issue_runs_the_detection_its_category_calls_for_only_with_a_repository(string title, bool withRepository, string[] detection, string[] layer2)
+    {
+        var plan = WithIssues.Plan(IssueRespond(title, withRepository));
+
+        Assert.Equal(detection, Agents(plan, 1));
+        Assert.Equal(layer2, Agents(plan, 2));
+        Assert.Equal(["Reporter"], Agents(plan, 4));
+    }
+
     private static TaskSpec Orchestrate(TaskOptions options) => new() { Kind = TaskKind.Orchestrate, Options = options, Submitter = "test" };
 
     private static string[] Agents(ExecutionPlan plan, int layer) => plan.Layers.Single(l => l.Layer == layer).Agents.ToArray();

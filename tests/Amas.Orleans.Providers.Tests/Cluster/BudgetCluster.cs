@@ -25,6 +25,8 @@ public sealed class BudgetCluster : ProviderCluster
         settings["Amas:Providers:Budgets:TokensPerTask"] = "24";
         settings["Amas:Providers:Budgets:CostPerTaskUsd"] = "3";
         settings["Amas:Providers:Budgets:TokensPerCallerPerDay"] = "36";
+        settings["Amas:Providers:Budgets:CallerDayRetention"] = CallerDayRetention.ToString();
+        settings["Amas:Providers:Budgets:ExpiryCheckPeriod"] = "00:00:01";
         // 5 prompt tokens at US$0.70 each.
         settings["Amas:Providers:Custom:bk-1:PromptCostPerMillion"] = "700000";
         settings["Amas:Providers:Cache:Enabled"] = "true";
@@ -32,8 +34,14 @@ public sealed class BudgetCluster : ProviderCluster
         settings["Amas:Providers:Cache:MaxEntries"] = "100";
     }
 
+    public static readonly TimeSpan CallerDayRetention = TimeSpan.FromHours(1);
+
     protected override void ConfigureServices(IServiceCollection services)
-        => services.AddKeyedSingleton<TimeProvider>(ProviderServices.ClockKey, Clock);
+    {
+        services.AddKeyedSingleton<TimeProvider>(ProviderServices.ClockKey, Clock);
+        // A caller's day checks every second whether it may go, instead of every hour.
+        services.Configure<global::Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+    }
 }
 
 [CollectionDefinition(Name)]

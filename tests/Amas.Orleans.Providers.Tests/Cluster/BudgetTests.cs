@@ -69,6 +69,40 @@ public sealed class BudgetTests(BudgetCluster cluster)
         Assert.Equal(5, cluster.Server.Script("bc-1").Received.Count);
     }
 
+    private async Task<bool> StoredAsync(IAiBudgetGrain grain)
+    {
+        var storage = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Tasks);
+        var stored = new GrainState<AiBudgetState>(new AiBudgetState());
+        await storage.ReadStateAsync("budget", grain.GetGrainId(), stored);
+        return stored.RecordExists;
+    }
+
+    [Fact]
+    public async Task A_callers_day_is_kept_through_its_retention_and_then_deleted_from_storage()
+    {
+        var caller = "carol-" + Guid.NewGuid().ToString("N")[..6];
+        Assert.True((await AskAsync("bc-1", "carol 0", caller: caller)).Success);
+        var now = cluster.Clock.GetUtcNow();
+        var grain = cluster.Client.GetGrain<IAiBudgetGrain>(AiBudgetKeys.ForCallerDay(caller, DateOnly.FromDateTime(now.UtcDateTime)));
+        var expiry = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero) + BudgetCluster.CallerDayRetention;
+
+        // The day is over, but not its retention: the expiry reminder (every second here) leaves it alone.
+        cluster.Clock.Advance(expiry - now - TimeSpan.FromMinutes(1));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.True(await StoredAsync(grain));
+        Assert.Equal(BudgetCluster.TokensPerAnswer, (await grain.GetSpentAsync()).Tokens);
+
+        cluster.Clock.Advance(TimeSpan.FromMinutes(2));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await StoredAsync(grain) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.False(await StoredAsync(grain));
+        Assert.Equal(0, (await grain.GetSpentAsync()).Tokens);
+    }
+
     [Fact]
     public async Task A_task_cost_budget_refuses_the_call_after_the_one_that_crossed_it()
     {

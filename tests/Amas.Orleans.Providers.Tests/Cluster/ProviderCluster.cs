@@ -64,8 +64,9 @@ public abstract class ProviderCluster : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            // The AI budgets' grain state.
+            // The AI budgets' grain state, and the reminders with which a caller's day deletes itself.
             silo.AddMemoryGrainStorage(StorageNames.Tasks);
+            silo.UseInMemoryReminderService();
             ConfigureServices(silo.Services);
             silo.Services.AddAmasProviders(configuration);
         });

@@ -75,6 +75,43 @@ public sealed class CliTests(GatewayProcess gateway)
     }
 
     [Fact]
+    public async Task An_issue_is_submitted_from_options_and_a_body_file_and_answered_in_the_requested_language()
+    {
+        var body = Path.Combine(gateway.Root, $"issue-{Guid.NewGuid():N}.md");
+        await File.WriteAllTextAsync(body, "When I save a large file the application crashes with an exception. Steps to reproduce: open, paste, save.");
+
+        var run = await Amas("submit", "issue_respond", "--issue-title", "Crash when saving", "--issue-body", body, "--label", "bug,regression",
+            "--language", "spanish", "--mode", "technical_focused", "--wait", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var result = JsonDocument.Parse(run.Stdout);
+        var task = result.RootElement.GetProperty("task");
+        Assert.Equal("succeeded", task.GetProperty("lifecycle").GetString());
+        Assert.Equal(["bug", "regression"], task.GetProperty("options").GetProperty("issue").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        var facts = result.RootElement.GetProperty("facts");
+        Assert.Equal("bug", facts.GetProperty("IssueResponder.category")[0].GetString());
+        Assert.Equal("english", facts.GetProperty("IssueResponder.issue_language")[0].GetString());
+        Assert.Equal("spanish", facts.GetProperty("IssueResponder.response_language")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_forensics_file_is_uploaded_with_the_task_and_its_hash_is_the_files()
+    {
+        var file = Path.Combine(gateway.Root, $"evidence-{Guid.NewGuid():N}.bin");
+        var content = new byte[200_000];
+        new Random(7).NextBytes(content);
+        await File.WriteAllBytesAsync(file, content);
+
+        var run = await Amas("submit", "forensics", "--file", file, "--wait", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var result = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            result.RootElement.GetProperty("facts").GetProperty("Forensics.sha256")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_bad_option_value_is_an_api_error_with_the_valid_values_shown()
     {
         var run = await Amas("submit", "orchestrate", "--path", gateway.Root, "--mode", "turbo");
@@ -94,6 +131,9 @@ public sealed class CliTests(GatewayProcess gateway)
     [InlineData("status", "not-a-guid")]
     [InlineData("frobnicate")]
     [InlineData("tasks", "--url", "ftp://127.0.0.1/")]
+    [InlineData("submit", "forensics", "--file", "/nonexistent/evidence.bin")]
+    [InlineData("generate", "Summarise this.", "--data", "/nonexistent/notes.md")]
+    [InlineData("submit", "issue_respond", "--issue-title", "x", "--issue-body", "/nonexistent/body.md")]
     public async Task A_command_line_that_makes_no_sense_exits_2_without_calling_the_gateway(params string[] arguments)
     {
         var before = (await ApiAsync("/api/v1/tasks?limit=100")).GetProperty("items").GetArrayLength();

@@ -62,4 +62,29 @@ public sealed class WebConsoleTests(GatewayProcess gateway, ITestOutputHelper ou
         Assert.True(new FileInfo(Path.Combine(artifacts, "task-page.png")).Length > 10_000);
         Assert.True(new FileInfo(Path.Combine(artifacts, "providers-page.png")).Length > 10_000);
     }
+
+    [Fact]
+    public async Task An_issue_submitted_through_the_form_shows_its_answer_in_the_issues_language_as_text()
+    {
+        var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "web-console")).FullName;
+
+        var (exitCode, stdout, stderr) = await Playwright.RunAsync("issue-e2e.mjs", gateway.Url.ToString().TrimEnd('/'), artifacts);
+
+        Assert.True(exitCode == 0, $"node exited {exitCode}:\n{stderr}\n{stdout}");
+        using var run = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
+        var page = run.RootElement;
+        using var http = new HttpClient { BaseAddress = gateway.Url };
+        var options = await http.GetFromJsonAsync<JsonElement>("/api/v1/tasks/options");
+        Assert.Equal(options.GetProperty("languages").EnumerateArray().Select(l => l.GetString()), page.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+
+        var result = await http.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{page.GetProperty("id").GetString()}/result");
+        var facts = result.GetProperty("facts");
+        Assert.Equal(facts.GetProperty("IssueResponder.response")[0].GetString()!.Trim(), page.GetProperty("response").GetString());
+        Assert.Equal("bug", page.GetProperty("category").GetString());
+        Assert.Equal("german", page.GetProperty("language").GetString());
+        Assert.Equal(0, page.GetProperty("scripts").GetInt32());
+        Assert.Empty(page.GetProperty("pageErrors").EnumerateArray());
+        Assert.Empty(page.GetProperty("outside").EnumerateArray());
+        Assert.True(new FileInfo(Path.Combine(artifacts, "issue-page.png")).Length > 10_000);
+    }
 }
