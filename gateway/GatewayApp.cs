@@ -33,6 +33,7 @@ public static class GatewayApp
         app.MapWorkflowEndpoints();
         app.MapProviderEndpoints();
         app.MapAgentEndpoints();
+        app.MapWorkflowMetricsEndpoint();
         app.MapTaskEventsEndpoint();
         app.MapTaskOptionsEndpoint();
         app.MapAdminEndpoints();

@@ -17,8 +17,19 @@ for project in tests/*/*.csproj; do
   dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
 done
 
-# Sum the counters of every TRX file into the one plain line CI reads.
-passed=0; failed=0; skipped=0
+# The benchmarks are no test project; their smoke mode (tiny counts, Debug binaries built above) runs here so that
+# the harness cannot rot. It writes its report to a temporary file, never to docs/benchmarks.md.
+echo "== Amas.Orleans.Benchmarks (smoke)"
+smoke=0
+if AMAS_BENCH_CONFIGURATION=Debug AMAS_BENCH_NO_BUILD=1 tests/Amas.Orleans.Benchmarks/run.sh --smoke --out "$results/benchmarks-smoke.md" \
+    && grep -q '^## System figures' "$results/benchmarks-smoke.md"; then
+  smoke=1
+else
+  echo "The benchmark smoke run failed."; status=1
+fi
+
+# Sum the counters of every TRX file (and the smoke run) into the one plain line CI reads.
+passed=$smoke; failed=$((1 - smoke)); skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

@@ -1,10 +1,11 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Gateway.Security;
+using Amas.Orleans.Learning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Amas.Orleans.Gateway.Api;
 
-/// <summary><c>GET /api/v1/agents</c>: the agents of the cluster with layer and capabilities (design §5).</summary>
+/// <summary><c>GET /api/v1/agents</c>: the agents of the cluster with layer, capabilities and the LearningSystem's stats (design §5).</summary>
 public static class AgentEndpoints
 {
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder app)
@@ -13,6 +14,6 @@ public static class AgentEndpoints
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<AgentDescriptor>>> ListAsync(IClusterClient cluster)
-        => TypedResults.Ok(await cluster.GetGrain<IAgentCatalogGrain>(0).GetAgentsAsync());
+    private static async Task<Ok<IReadOnlyList<AgentListing>>> ListAsync(IClusterClient cluster)
+        => TypedResults.Ok(await cluster.GetGrain<IAgentCatalogGrain>(0).GetListingsAsync());
 }

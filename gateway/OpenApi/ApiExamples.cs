@@ -151,11 +151,44 @@ internal static class ApiExamples
     public static TaskOptionsEndpoint.TaskOptionsView TaskOptions => new(
         [new("orchestrate", ["intelligent", "security_audit"], [])], ["all", "security"], ["all", "security"], ["low", "normal", "high", "critical"], ["auto", "english", "german"]);
 
-    public static IReadOnlyList<AgentDescriptor> Agents =>
+    public static IReadOnlyList<Learning.AgentListing> Agents =>
     [
-        new() { Name = "SecurityScanner", Layer = 1, Description = "Finds credentials and dangerous code.", Capabilities = ["security"] },
+        new()
+        {
+            Name = "SecurityScanner", Layer = 1, Description = "Finds credentials and dangerous code.", Capabilities = ["security"], ReadsRepository = true,
+            Stats = new()
+            {
+                Runs = 12, Succeeded = 12, AverageDurationMs = 810, Findings = 30, RunsWithFindings = 9,
+                ByRepositoryKind = new Dictionary<string, Learning.AgentStats>
+                {
+                    ["dotnet"] = new() { Runs = 12, Succeeded = 12, AverageDurationMs = 810, Findings = 30, RunsWithFindings = 9 },
+                },
+            },
+        },
         new() { Name = "ConflictResolver", Layer = 2, Description = "Merges duplicate findings.", Capabilities = ["findings"], ReadsRepository = false },
     ];
+
+    public static Monitoring.WorkflowMetrics WorkflowMetrics => new()
+    {
+        WindowSeconds = 3600,
+        From = Created.AddHours(-1),
+        To = Created,
+        TasksEnded = 40,
+        Succeeded = 37,
+        Failed = 3,
+        SuccessRate = 0.925,
+        ErrorRate = 0.075,
+        AverageResponseSeconds = 42.5,
+        MaxResponseSeconds = 180,
+        ThroughputPerMinute = 0.6667,
+        ProviderUsage = new Dictionary<string, Monitoring.ProviderUse> { ["groq"] = new() { Calls = 35, Failures = 1 } },
+        Alerts =
+        [
+            new() { Name = "low_success_rate", Value = 0.925, Threshold = 0.95, Message = "92.5 % of the tasks that ended succeeded, below 95.0 %." },
+            new() { Name = "high_error_rate", Value = 0.075, Threshold = 0.05, Message = "7.5 % of the tasks that ended failed, above 5.0 %." },
+        ],
+        Thresholds = new() { MinSuccessRate = 0.95, MaxResponseSeconds = 300, MaxErrorRate = 0.05 },
+    };
 
     private static AgentSnapshot Agent(string name, int findings, long durationMs) => new()
     {

@@ -49,7 +49,12 @@ internal sealed record OperationDoc(string Summary, int[] Problems)
             "Progress as server-sent events (task_created, layer_started, agent_started, agent_completed, layer_completed, task_completed, heartbeat); every connection replays from the start.",
             [404, 503]) { ResponseExample = ApiExamples.Event },
         ["GetTaskOptions"] = new("Every task kind with its valid option values: what a form offers and what a 400 lists.", [503]) { ResponseExample = ApiExamples.TaskOptions },
-        ["ListAgents"] = new("The agents of the cluster by layer, with their capabilities.", [503]) { ResponseExample = ApiExamples.Agents },
+        ["ListAgents"] = new(
+            "The agents of the cluster by layer, with their capabilities and the LearningSystem's stats: runs, durations, findings, fixes accepted and rejected, in total and per repository kind.",
+            [503]) { ResponseExample = ApiExamples.Agents },
+        ["GetWorkflowMetrics"] = new(
+            "Workflow metrics over a window (window=15m, 1h, up to 24h; default 1h): success rate, response time, error rate, throughput, provider usage, and the alerts whose thresholds they cross.",
+            [400, 503]) { ResponseExample = ApiExamples.WorkflowMetrics },
         ["ListProviders"] = new("Every provider: configured or not, circuit, latency, errors and usage; never a key.", [503]) { ResponseExample = ApiExamples.Providers },
         ["CreateApiKey"] = new("Admins: create an API key for an owner and a role. The key is in this answer and nowhere else, ever.", [400, 413])
         {

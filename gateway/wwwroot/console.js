@@ -252,7 +252,8 @@ async function taskPage(id) {
 async function showResults(id, section) {
   const result = await json(`/api/v1/tasks/${id}/result?limit=1000`);
   const findings = result.findings.items;
-  const downloads = h('p', { class: 'row' }, ['json', 'sarif', 'markdown'].map(format =>
+  const formats = (result.fixes ?? []).some(f => f.verdict === 'accepted') ? ['json', 'sarif', 'markdown', 'patch'] : ['json', 'sarif', 'markdown'];
+  const downloads = h('p', { class: 'row' }, formats.map(format =>
     h('button', { type: 'button', id: `download-${format}`, onclick: () => download(id, format) }, `Download ${format.toUpperCase()}`)));
   const filters = { severity: '', category: '', agent: '', file: '' };
   let sort = { key: 'severity', descending: true };
@@ -291,8 +292,19 @@ async function showResults(id, section) {
       h('label', {}, 'file ', h('input', { id: 'filter-file', oninput: e => { filters.file = e.target.value; draw(); } }))),
     count,
     h('table', { id: 'findings' }, h('thead', {}, head), tbody),
+    fixesSection(result.fixes ?? [], result.fix_branch),
     factsSection(result.facts ?? {}));
   draw();
+}
+
+// The fix pipeline's verdicts: each patch, the rules it addresses, accepted or rejected and why.
+function fixesSection(fixes, branch) {
+  if (fixes.length === 0) return null;
+  return h('section', { id: 'fixes' }, h('h2', {}, 'Fixes'),
+    branch ? h('p', {}, 'Accepted fixes are committed to branch ', h('code', {}, branch), '.') : null,
+    h('table', {}, h('thead', {}, h('tr', {}, ['File', 'Rules', 'Origin', 'Verdict', 'Why'].map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, fixes.map(f => h('tr', { dataset: { verdict: f.verdict } },
+        h('td', {}, f.file), h('td', {}, (f.rules ?? []).join(', ')), h('td', {}, f.origin), h('td', {}, f.verdict), h('td', {}, f.reason ?? f.summary ?? ''))))));
 }
 
 // What the agents established (hashes, entities, an issue's category and answer), one row per fact, as text only.
@@ -310,9 +322,11 @@ function factsSection(facts) {
 
 async function download(id, format) {
   try {
-    const response = await api(format === 'json' ? `/api/v1/tasks/${id}/result?limit=1000` : `/api/v1/tasks/${id}/result?format=${format}`);
+    const path = format === 'json' ? `/api/v1/tasks/${id}/result?limit=1000`
+      : format === 'patch' ? `/api/v1/tasks/${id}/artifacts/patch` : `/api/v1/tasks/${id}/result?format=${format}`;
+    const response = await api(path);
     const blob = await response.blob();
-    const link = h('a', { href: URL.createObjectURL(blob), download: `${id}.${{ json: 'json', sarif: 'sarif', markdown: 'md' }[format]}` });
+    const link = h('a', { href: URL.createObjectURL(blob), download: `${id}.${{ json: 'json', sarif: 'sarif', markdown: 'md', patch: 'patch' }[format]}` });
     document.body.append(link);
     link.click();
     link.remove();
@@ -364,9 +378,42 @@ function sparkline(values) {
 // ---- agents -----------------------------------------------------------------------------------------------------
 async function agentsPage() {
   const agents = await json('/api/v1/agents');
+  const figure = value => value === null || value === undefined ? '–' : String(value);
   render(h('h1', {}, 'Agents'), h('table', { id: 'agents' },
-    h('thead', {}, h('tr', {}, ['Layer', 'Agent', 'Capabilities', 'Description'].map(t => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, agents.map(a => h('tr', {}, h('td', {}, a.layer), h('td', {}, a.name), h('td', {}, a.capabilities.join(', ')), h('td', {}, a.description))))));
+    h('thead', {}, h('tr', {}, ['Layer', 'Agent', 'Runs', 'Failed', 'Mean duration (ms)', 'Findings', 'Fixes accepted / rejected', 'Capabilities', 'Description']
+      .map(t => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, agents.map(a => {
+      const s = a.stats ?? {};
+      return h('tr', { dataset: { agent: a.name, runs: s.runs ?? 0 } },
+        h('td', {}, a.layer), h('td', {}, a.name), h('td', {}, figure(s.runs)), h('td', {}, figure(s.failed)),
+        h('td', {}, s.average_duration_ms == null ? '–' : Math.round(s.average_duration_ms)), h('td', {}, figure(s.findings)),
+        h('td', {}, `${figure(s.fixes_accepted)} / ${figure(s.fixes_rejected)}`),
+        h('td', {}, a.capabilities.join(', ')), h('td', {}, a.description));
+    }))));
+}
+
+async function workflowsPage() {
+  const window = new URLSearchParams(location.hash.split('?')[1] ?? '').get('window') ?? '1h';
+  const m = await json(`/api/v1/metrics/workflows?window=${encodeURIComponent(window)}`);
+  const percent = value => value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)}%`;
+  const seconds = value => value === null || value === undefined ? '–' : `${value.toFixed(1)} s`;
+  const rows = [
+    ['Tasks ended', m.tasks_ended], ['Succeeded', m.succeeded], ['Failed', m.failed], ['Cancelled', m.cancelled],
+    ['Success rate', percent(m.success_rate)], ['Error rate', percent(m.error_rate)],
+    ['Mean response time', seconds(m.average_response_seconds)], ['Longest response time', seconds(m.max_response_seconds)],
+    ['Throughput', `${m.throughput_per_minute.toFixed(2)} tasks/min`],
+  ];
+  render(h('h1', {}, `Workflow metrics, last ${window}`),
+    h('p', { class: 'row' }, ['15m', '1h', '24h'].map(w => h('a', { href: `#/workflows?window=${w}` }, w)).flatMap(a => [a, ' '])),
+    h('section', { id: 'alerts' }, h('h2', {}, 'Active alerts'),
+      m.alerts.length === 0 ? h('p', { class: 'muted' }, 'None.')
+        : h('ul', {}, m.alerts.map(a => h('li', { class: 'alert', dataset: { alert: a.name } }, a.message)))),
+    h('table', { id: 'workflow-metrics' }, h('tbody', {}, rows.map(([name, value]) => h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, value))))),
+    h('h2', {}, 'Provider usage'),
+    h('table', { id: 'provider-usage' },
+      h('thead', {}, h('tr', {}, ['Provider', 'Calls', 'Failures'].map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, Object.entries(m.provider_usage ?? {}).map(([id, u]) => h('tr', {}, h('td', {}, id), h('td', {}, u.calls ?? '–'), h('td', {}, u.failures ?? '–'))))),
+    h('p', { class: 'muted' }, `Alerts when success < ${percent(m.thresholds.min_success_rate)}, response time > ${m.thresholds.max_response_seconds} s or error rate > ${percent(m.thresholds.max_error_rate)}.`));
 }
 
 // ---- routing ----------------------------------------------------------------------------------------------------
@@ -380,6 +427,7 @@ async function route() {
     else if (hash === '#/submit') await submitPage();
     else if (hash === '#/providers') await providersPage();
     else if (hash === '#/agents') await agentsPage();
+    else if (hash.startsWith('#/workflows')) await workflowsPage();
     else await tasksPage();
   } catch (err) {
     const needsKey = err.message.startsWith('401');

@@ -31,4 +31,8 @@ public sealed record AgentReport
     [Id(20)] public IReadOnlyList<Fixes.FixPatch> Patches { get; init; } = [];
     /// <summary>DeploymentManager: the branch the accepted fixes were committed to (<c>amas/&lt;task-id&gt;</c>), when one was made.</summary>
     [Id(21)] public string? Branch { get; init; }
+    /// <summary>The ImprovementAdvisor's plan (and the Reporter's copy of it); null for other agents.</summary>
+    [Id(30)] public Improvements.ImprovementPlan? Plan { get; init; }
+    /// <summary>The PerformanceOptimizer's recommendations (and the Reporter's copy of them).</summary>
+    [Id(31)] public IReadOnlyList<Improvements.PerformanceRecommendation> Recommendations { get; init; } = [];
 }

@@ -7,4 +7,8 @@ public interface IAgentCatalogGrain : IGrainWithIntegerKey
     /// <summary>Every registered agent, by layer then name.</summary>
     [Alias("GetAgents")]
     Task<IReadOnlyList<AgentDescriptor>> GetAgentsAsync();
+
+    /// <summary>Every registered agent with the LearningSystem's stats: runs, durations, findings, fixes, per repository kind.</summary>
+    [Alias("GetListings")]
+    Task<IReadOnlyList<Learning.AgentListing>> GetListingsAsync();
 }

@@ -25,4 +25,9 @@ public sealed record GenerateRequest
     [Id(9)] public Guid? TaskId { get; init; }
     /// <summary>Who asks (the authenticated caller, or a task's submitter): the caller's daily budget applies.</summary>
     [Id(10)] public string? Caller { get; init; }
+    /// <summary>
+    /// What kind of prompt this is (an agent asks under its own name: <c>Reporter</c>, <c>ImprovementAdvisor</c>); the
+    /// <c>intelligent</c> strategy weighs each provider's history on that kind. Null: <c>general</c>.
+    /// </summary>
+    [Id(30)] public string? PromptKind { get; init; }
 }

@@ -22,4 +22,8 @@ public sealed record TaskResult
     [Id(20)] public IReadOnlyList<Fixes.FixPatch> Fixes { get; init; } = [];
     /// <summary>The branch the accepted fixes were committed to, when auto_apply made one.</summary>
     [Id(21)] public string? FixBranch { get; init; }
+    /// <summary>The ImprovementAdvisor's prioritised plan, grouped by area; null when it did not run.</summary>
+    [Id(30)] public Improvements.ImprovementPlan? ImprovementPlan { get; init; }
+    /// <summary>The PerformanceOptimizer's concrete recommendations, most severe first.</summary>
+    [Id(31)] public IReadOnlyList<Improvements.PerformanceRecommendation> PerformanceRecommendations { get; init; } = [];
 }

@@ -57,4 +57,6 @@ public sealed record AgentSnapshot
     [Id(5)] public long? DurationMs { get; init; }
     [Id(6)] public int FindingCount { get; init; }
     [Id(7)] public TaskError? Error { get; init; }
+    /// <summary>Why the DecisionEngine skipped this agent before the task ran (status <c>skipped</c>).</summary>
+    [Id(30)] public string? SkipReason { get; init; }
 }

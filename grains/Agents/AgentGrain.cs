@@ -3,6 +3,7 @@ using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Findings;
 using Amas.Orleans.Hosting;
+using Amas.Orleans.Learning;
 using Amas.Orleans.Placement;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
@@ -30,6 +31,7 @@ internal sealed partial class AgentGrain(
     StorageHealth storage,
     IAgentRunJournal journal,
     AgentMetrics metrics,
+    LearningLedger learning,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain, IIncomingGrainCallFilter
 {
     private static readonly TimeSpan[] InputBackoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15)];
@@ -143,6 +145,7 @@ internal sealed partial class AgentGrain(
         span?.SetTag(TelemetryTags.Agent, work.Agent);
         span?.SetTag(TelemetryTags.Silo, Silo);
         AgentReport report;
+        var repositoryKind = RepositoryKinds.OfDirectory(work.Repository?.LocalPath);
         try
         {
             if (!registry.TryGet(work.Agent, out var agent))
@@ -160,6 +163,15 @@ internal sealed partial class AgentGrain(
                 },
                 run.Token);
 
+            if (checkout is not null)
+            {
+                repositoryKind = RepositoryKinds.OfDirectory(checkout.Root);
+                if (work.Repository?.GitUrl is { } gitUrl)
+                {
+                    learning.RecordRepositoryKind(gitUrl, repositoryKind);
+                }
+            }
+
             report = NewReport(work, AgentRunStatus.Succeeded, startedAt) with
             {
                 Layer = agent.Descriptor.Layer,
@@ -171,6 +183,8 @@ internal sealed partial class AgentGrain(
                 Counts = FindingTally.Count(result.Findings),
                 Patches = result.Patches,
                 Branch = result.Branch,
+                Plan = result.Plan,
+                Recommendations = result.Recommendations,
             };
         }
         catch (Exception) when (_handOver || slots.SiloStopping.IsCancellationRequested)
@@ -204,6 +218,7 @@ internal sealed partial class AgentGrain(
         run.Dispose();
         LogEnded(logger, work.TaskId, work.Agent, report.Status, report.Findings.Count);
         metrics.RecordEnded(work.Agent, report.Status, clock.GetElapsedTime(runStarted));
+        learning.RecordAgentRun(work.Agent, repositoryKind, report.Status, clock.GetElapsedTime(runStarted), report.Findings.Count);
         span?.SetTag(TelemetryTags.Outcome, Names.Of(report.Status));
         span?.SetTag("amas.findings", report.Findings.Count);
         if (report.Status != AgentRunStatus.Succeeded)

@@ -19,6 +19,11 @@ public sealed record AgentResult(
 
     /// <summary>DeploymentManager: the branch the accepted fixes went to.</summary>
     public string? Branch { get; init; }
+    /// <summary>An ImprovementAdvisor's plan.</summary>
+    public Improvements.ImprovementPlan? Plan { get; init; }
+
+    /// <summary>A PerformanceOptimizer's recommendations.</summary>
+    public IReadOnlyList<Improvements.PerformanceRecommendation> Recommendations { get; init; } = [];
 
     public static AgentResult Empty(string summary) => new([], new Dictionary<string, double>(), summary);
 }

@@ -58,6 +58,11 @@ public sealed class ReporterAgent(IAgentCompletions completions) : IAgent
         var completion = await completions.AskAsync(context, ExecutiveSummaryPrompt.For(findings, context.Inputs.Count), cancellationToken);
         var summary = completion.ByAi ? completion.Content! : RuleBasedExecutiveSummary.Write(findings, context.Inputs.Count);
         metrics[$"{AgentName}.ai_summary"] = completion.ByAi ? 1 : 0;
-        return new AgentResult(findings, metrics, summary, facts, completion.Use);
+        // The layer 2 plans travel with the report, so a task's result carries them without reading more agents.
+        return new AgentResult(findings, metrics, summary, facts, completion.Use)
+        {
+            Plan = context.Inputs.Select(r => r.Plan).FirstOrDefault(p => p is not null),
+            Recommendations = [.. context.Inputs.SelectMany(r => r.Recommendations)],
+        };
     }
 }

@@ -8,6 +8,7 @@ using Amas.Orleans.Analysis.Dependencies;
 using Amas.Orleans.Analysis.Forensics;
 using Amas.Orleans.Analysis.Osint;
 using Amas.Orleans.Fixes;
+using Amas.Orleans.Improvements;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
@@ -51,6 +52,7 @@ public static class AmasGrainsHostingExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentRegistry>();
+        services.TryAddSingleton<LearnedAgentSkips>();
         services.TryAddSingleton<DecisionEngine>();
         services.TryAddSingleton<AgentRunSlots>();
         services.TryAddSingleton<StorageHealth>();
@@ -96,6 +98,12 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<DependencyAuditorAgent>();
         services.AddAgent<DocumentationAuditorAgent>();
         services.AddAgent<ConflictResolverAgent>();
+        services.AddOptions<ImprovementOptions>()
+            .Bind(configuration.GetSection(ImprovementOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddAgent<ImprovementAdvisorAgent>();
+        services.AddAgent<PerformanceOptimizerAgent>();
         services.AddAgent<IssueResponderAgent>();
         services.AddOptions<ValidationCommandOptions>()
             .Bind(configuration.GetSection(ValidationCommandOptions.SectionName))

@@ -1,6 +1,7 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Registry;
 using Amas.Orleans.Analysis.Issues;
+using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Orchestration;
@@ -18,7 +19,7 @@ namespace Amas.Orleans.Orchestration;
 /// agents run in no other kind.</item>
 /// </list>
 /// </summary>
-public sealed class DecisionEngine(AgentRegistry registry)
+public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? history = null)
 {
     /// <summary>Modes that narrow detection to one capability, whatever the components say.</summary>
     private static readonly IReadOnlyDictionary<string, string> ModeFocus = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -40,6 +41,13 @@ public sealed class DecisionEngine(AgentRegistry registry)
     private const string IssueCapability = "issue";
 
     private const string FindingsCapability = "findings";
+
+    /// <summary><see cref="Plan"/>, then adjusted by the LearningSystem's history (<see cref="LearnedAgentSkips"/>).</summary>
+    public async Task<ExecutionPlan> PlanAsync(TaskSpec spec, ResolvedRepository? repository)
+    {
+        var plan = Plan(spec);
+        return history is null ? plan : await history.ApplyAsync(plan, spec, repository);
+    }
 
     public ExecutionPlan Plan(TaskSpec spec)
     {

@@ -10,4 +10,7 @@ public sealed record ExecutionPlan(IReadOnlyList<PlannedLayer> Layers);
 public sealed record PlannedLayer(int Layer, string Name, IReadOnlyList<string> Agents)
 {
     public bool InOrder { get; init; }
+
+    /// <summary>Agents the plan leaves out of this layer on purpose, each with the reason the task's status shows.</summary>
+    public IReadOnlyDictionary<string, string> Skipped { get; init; } = new Dictionary<string, string>();
 }

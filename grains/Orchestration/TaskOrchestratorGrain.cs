@@ -4,6 +4,7 @@ using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Findings;
 using Amas.Orleans.Fixes;
 using Amas.Orleans.Hosting;
+using Amas.Orleans.Monitoring;
 using Amas.Orleans.Orchestration.Admission;
 using Amas.Orleans.Orchestration.Index;
 using Amas.Orleans.Placement;
@@ -39,6 +40,7 @@ internal sealed partial class TaskOrchestratorGrain(
     IAgentRunJournal journal,
     TimeProvider clock,
     TaskMetrics metrics,
+    WorkflowLedger workflows,
     ILogger<TaskOrchestratorGrain> logger) : Grain, ITaskOrchestratorGrain, IRemindable, IIncomingGrainCallFilter
 {
     private const string WatchReminder = "amas-task-watch";
@@ -120,7 +122,7 @@ internal sealed partial class TaskOrchestratorGrain(
         }
 
         var repository = spec.Target is null ? null : targets.Validate(spec.Target);
-        var plan = decisions.Plan(spec);
+        var plan = await decisions.PlanAsync(spec, repository);
 
         var now = clock.GetUtcNow();
         var timeout = spec.Options.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultTaskTimeout;
@@ -136,7 +138,9 @@ internal sealed partial class TaskOrchestratorGrain(
             {
                 Layer = l.Layer,
                 Name = l.Name,
-                Agents = l.Agents.Select((a, i) => new AgentRecord { Agent = a, Status = AgentRunStatus.Pending, Step = l.InOrder ? i : 0 }).ToList(),
+                Agents = l.Agents.Select((a, i) => new AgentRecord { Agent = a, Status = AgentRunStatus.Pending, Step = l.InOrder ? i : 0 })
+                    .Concat(l.Skipped.Select(s => new AgentRecord { Agent = s.Key, Status = AgentRunStatus.Skipped, SkipReason = s.Value }))
+                    .ToList(),
             }).ToList(),
         };
         await PersistAsync();
@@ -202,6 +206,8 @@ internal sealed partial class TaskOrchestratorGrain(
                 ? new ExecutiveSummary { Text = text, WrittenBy = summary.Ai ?? new AgentAiUse { Path = TextPath.RuleBased } }
                 : null,
             Facts = summary?.Facts ?? new Dictionary<string, IReadOnlyList<string>>(),
+            ImprovementPlan = summary?.Plan,
+            PerformanceRecommendations = summary?.Recommendations ?? [],
         };
     }
 
@@ -511,6 +517,7 @@ internal sealed partial class TaskOrchestratorGrain(
         _deadlineTimer = null;
         LogEnded(logger, TaskId, lifecycle);
         metrics.RecordEnded(Record.Spec!.Kind, lifecycle, now - Record.CreatedAt);
+        workflows.RecordTaskEnded(lifecycle, now - Record.CreatedAt);
         LeaveHere();
         _trace.End(lifecycle, error);
         await IndexAsync();

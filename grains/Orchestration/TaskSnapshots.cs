@@ -24,6 +24,7 @@ public static class TaskSnapshots
                 DurationMs = a is { StartedAt: { } s, CompletedAt: { } c } ? (long)(c - s).TotalMilliseconds : null,
                 FindingCount = a.FindingCount,
                 Error = a.Error,
+                SkipReason = a.SkipReason,
             }).ToArray(),
         }).ToArray();
 

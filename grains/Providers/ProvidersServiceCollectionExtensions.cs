@@ -1,3 +1,4 @@
+using Amas.Orleans.Learning;
 using Amas.Orleans.Providers.Budgets;
 using Amas.Orleans.Providers.Client;
 using Amas.Orleans.Providers.Configuration;
@@ -31,12 +32,13 @@ public static class ProvidersServiceCollectionExtensions
 
         // The provider grain enforces each provider's own timeout, and the router owns retries: the client has
         // neither a timeout of its own nor a resilience handler.
-        services.AddHttpClient(ChatCompletionClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(ProviderChatClients.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
+        services.TryAddSingleton<ProviderChatClients>();
         services.TryAddSingleton<ChatCompletionClient>();
 
         services.TryAddSingleton<ProviderHealthCache>();
@@ -50,6 +52,8 @@ public static class ProvidersServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ProviderMetrics>();
         services.AddHostedService<ProviderStartupReport>();
+        // The router tallies every call for the LearningSystem and reads its provider history (intelligent strategy).
+        services.AddAmasLearning(configuration);
         return services;
     }
 }

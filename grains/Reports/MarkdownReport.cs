@@ -29,6 +29,8 @@ public static class MarkdownReport
         WriteMetrics(md, result.Metrics);
         MarkdownFacts.Write(md, result.Facts);
         MarkdownFixes.Write(md, result);
+        MarkdownImprovements.WritePlan(md, result.ImprovementPlan);
+        MarkdownImprovements.WriteRecommendations(md, result.PerformanceRecommendations);
         MarkdownFindings.Write(md, allFindings);
         return md.ToString();
     }

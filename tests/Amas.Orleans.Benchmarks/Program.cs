@@ -1,9 +1,11 @@
 using Amas.Orleans.Benchmarks;
+using Amas.Orleans.Benchmarks.Load;
 using Amas.Orleans.Benchmarks.Router;
 
 // Usage:
 //   run [--smoke] --root REPO [--out FILE] [--secretlint DIR]   the whole benchmark; writes the Markdown report
 //   router [--smoke] --root REPO [--out FILE]                   only the router part; replaces its section of the report
+//   system [--smoke] --root REPO [--out FILE]                   the system rows of issue 11; replaces their section
 //   scan DIR [--findings FILE] [--agent NAME]                   one measured scan (run starts it as a child process);
 //                                                               NAME: SecurityScanner (default) or CodeQualityInspector
 //   tree DIR MEGABYTES                                          only assemble the text tree
@@ -14,6 +16,7 @@ return args switch
     ["tree", var target, var megabytes] => PrintTree(target, long.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
     ["run", .. var rest] => await BenchmarkRun.RunAsync(BenchmarkOptions.Parse(rest)),
     ["router", .. var rest] => await RouterCommand.RunAsync(BenchmarkOptions.Parse(rest)),
+    ["system", .. var rest] => await SystemCommand.RunAsync(BenchmarkOptions.Parse(rest)),
     _ => Usage(),
 };
 
@@ -26,6 +29,6 @@ static int PrintTree(string target, long megabytes)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | router [--smoke] --root REPO [--out FILE] | scan DIR [--findings FILE] [--agent NAME] | tree DIR MEGABYTES");
+    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | router [--smoke] --root REPO [--out FILE] | system [--smoke] --root REPO [--out FILE] | scan DIR [--findings FILE] [--agent NAME] | tree DIR MEGABYTES");
     return 2;
 }

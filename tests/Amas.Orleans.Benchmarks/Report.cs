@@ -143,12 +143,13 @@ public sealed class Report(
         Line($"## Commands");
         md.AppendLine();
         md.AppendLine("```sh");
-        md.AppendLine("# everything (installs secretlint into .amas/bench/node when missing, builds Release, writes this file):");
+        md.AppendLine("# everything, under 20 minutes (installs secretlint into .amas/bench/node when missing, builds Release, writes this file):");
         md.AppendLine("tests/Amas.Orleans.Benchmarks/run.sh");
-        md.AppendLine("# smoke mode for CI (a 2 MiB tree and a few hundred router calls, seconds; writes .amas/bench/benchmarks-smoke.md):");
+        md.AppendLine("# smoke mode, which tests/run.sh runs (tiny counts, a minute or two; writes .amas/bench/benchmarks-smoke.md or --out FILE):");
         md.AppendLine("tests/Amas.Orleans.Benchmarks/run.sh --smoke");
-        md.AppendLine("# only the router part (about a minute; replaces its section here and keeps the others):");
+        md.AppendLine("# only one part (replaces its section here and keeps the others):");
         md.AppendLine("tests/Amas.Orleans.Benchmarks/run.sh --router-only");
+        md.AppendLine("tests/Amas.Orleans.Benchmarks/run.sh --system-only");
         md.AppendLine();
         md.AppendLine("# what run.sh does:");
         md.AppendLine("npm install --prefix .amas/bench/node --no-audit --no-fund secretlint @secretlint/secretlint-rule-preset-recommend");
@@ -164,6 +165,9 @@ public sealed class Report(
         md.AppendLine("    --secretlintrc ../node/.secretlintrc.json --format json --output ../secretlint-corpus.json)");
         md.AppendLine("# then, in the run process, the router part (what --router-only runs alone):");
         md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks router --root .");
+        md.AppendLine("# and last the system rows of issue 11, in a process of their own (what --system-only runs alone; it also");
+        md.AppendLine("# starts a throwaway PostgreSQL, and the 3-silo cluster with deploy/local/cluster.sh after `cluster.sh build`):");
+        md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks system --root .");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("`.secretlintrc.json`: `{ \"rules\": [ { \"id\": \"@secretlint/secretlint-rule-preset-recommend\" } ] }`.");

@@ -42,7 +42,7 @@ public sealed class OrchestrateEndToEndTests(TwoSiloCluster fixture)
             [LayerStatus.Completed, LayerStatus.Completed, LayerStatus.Skipped, LayerStatus.Completed],
             status.Layers.Select(l => l.Status));
         Assert.Equal(["CodeQualityInspector", "DependencyAuditor", "DockerMonitor", "SecurityScanner"], status.Layers[0].Agents.Select(a => a.Agent));
-        Assert.Equal(["ConflictResolver"], status.Layers[1].Agents.Select(a => a.Agent));
+        Assert.Equal(["ConflictResolver", "ImprovementAdvisor", "PerformanceOptimizer"], status.Layers[1].Agents.Select(a => a.Agent));
         Assert.Equal(["Reporter"], status.Layers[3].Agents.Select(a => a.Agent));
         var agents = status.Layers.SelectMany(l => l.Agents).ToArray();
         Assert.All(agents, a => Assert.Equal(AgentRunStatus.Succeeded, a.Status));
@@ -78,5 +78,17 @@ public sealed class OrchestrateEndToEndTests(TwoSiloCluster fixture)
         Assert.Equal(5, result.Metrics["ConflictResolver.findings_out"]);
         Assert.Equal(1, result.Metrics["SecurityScanner.files_skipped_binary"]);
         Assert.Equal(1, result.Metrics["CodeQualityInspector.files_skipped_binary"]);
+
+        // Layer 2's advice: the leaked credentials first (security), then code quality; no provider, so rules wrote it.
+        var plan = result.ImprovementPlan!;
+        Assert.Equal(TextPath.RuleBased, plan.WrittenBy.Path);
+        Assert.Equal("no AI provider configured", plan.WrittenBy.Reason);
+        Assert.Equal(["security", "code_quality"], plan.Areas.Select(a => a.Area));
+        Assert.Equal(
+            ["secret/aws-access-key-id", "secret/github-token", "code-quality/cyclomatic-complexity", "code-quality/todo-comment"],
+            plan.Areas.SelectMany(a => a.Items).OrderBy(i => i.Rank).Select(i => i.Rule));
+        var complexity = Assert.Single(result.PerformanceRecommendations);
+        Assert.Equal("code-quality/cyclomatic-complexity", complexity.Rule);
+        Assert.Equal(["src/Billing/InvoiceCalculator.cs:6"], complexity.Locations);
     }
 }

@@ -30,6 +30,9 @@ public sealed class TwoSiloCluster : IAsyncLifetime
             ["Amas:Orchestrator:DeadlineCheckInterval"] = "00:00:00.200",
             ["Amas:Orchestrator:MaxConcurrentAgentRuns"] = "8",
             [$"Amas:Orchestrator:AgentTimeouts:{StallingAgent.Name}"] = "00:00:02",
+            // Each silo adds its tallies to the LearningSystem and WorkflowMonitor often, and history skips early.
+            ["Amas:Learning:FlushInterval"] = "00:00:00.200",
+            ["Amas:Learning:MinRunsBeforeSkip"] = "2",
         })
         .Build();
 

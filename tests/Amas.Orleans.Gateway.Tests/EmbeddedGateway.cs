@@ -57,6 +57,7 @@ public class EmbeddedGateway : IAsyncLifetime
             $"--Amas:Repositories:AllowedRoots:0={Root}",
             $"--Amas:Repositories:CacheDirectory={Path.Combine(Root, ".checkouts")}",
             "--Amas:Orchestrator:DeadlineCheckInterval=00:00:00.200",
+            "--Amas:Learning:FlushInterval=00:00:00.200",
             "--Amas:Osint:AllowedNetworks:0=127.0.0.0/8",
             $"--Amas:Osint:UserAgent={OsintUserAgent}",
             "--Amas:Osint:PerHostIntervalMilliseconds=0",

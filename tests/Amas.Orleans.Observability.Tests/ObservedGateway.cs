@@ -57,6 +57,9 @@ public sealed class ObservedGateway : IAsyncLifetime
             $"--Amas:Providers:Custom:{Provider}:Model={Provider}-model",
             $"--Amas:Providers:Custom:{Provider}:ApiKey=test-key-not-a-secret",
             $"--Amas:Providers:Custom:{Provider}:Priority=1",
+            // The tests count the provider calls of the agents they script (AdvisingAgent, Reporter): the
+            // ImprovementAdvisor keeps to its rules here.
+            "--Amas:Improvements:MaxAiRationales=0",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Amas=Information",
             "--Logging:Console:LogLevel:Default=Warning",

@@ -20,6 +20,7 @@ public static class RoleTable
         ["GET /api/v1/tasks/{id:guid}/events"] = Roles.Viewer,
         ["GET /api/v1/tasks/options"] = Roles.Viewer,
         ["GET /api/v1/agents"] = Roles.Viewer,
+        ["GET /api/v1/metrics/workflows"] = Roles.Viewer,
         ["POST /api/v1/tasks/{id:guid}/cancel"] = Roles.Operator,
         ["POST /api/v1/workflows/orchestrator/trigger"] = Roles.Operator,
         ["GET /api/v1/workflows/{id:guid}/status"] = Roles.Viewer,

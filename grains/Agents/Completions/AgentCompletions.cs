@@ -42,6 +42,7 @@ public sealed partial class AgentCompletions(
                 Timeout = Timeout(context),
                 TaskId = context.TaskId,
                 Caller = context.Work.Submitter,
+                PromptKind = context.Work.Agent,
             }, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

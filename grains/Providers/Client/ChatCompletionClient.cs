@@ -1,23 +1,23 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Amas.Orleans.Providers.Configuration;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Amas.Orleans.Providers.Client;
 
 /// <summary>
-/// One OpenAI-compatible chat completion over HTTP, turned into a <see cref="ProviderCallResult"/> whose outcome
-/// says exactly what went wrong. Written by hand instead of over the OpenAI SDK so that nothing retries behind the
-/// router's back and every failure (a status, a header, a cut-off body, an empty choice list) is classified here,
-/// in one place, from the bytes the provider sent.
+/// One chat completion through the deployment's <see cref="IChatClient"/>, turned into a <see cref="ProviderCallResult"/>
+/// whose outcome says exactly what went wrong. Nothing retries here (the router does); every failure (a status, a
+/// header, a cut-off body, an empty choice list) is classified in one place, from the raw response the OpenAI client
+/// received (<see cref="ClientResultException.GetRawResponse"/>, or <see cref="AnswerCapture"/> for a 2xx answer).
 /// </summary>
 public sealed class ChatCompletionClient(
-    IHttpClientFactory httpClients,
+    ProviderChatClients chatClients,
     [FromKeyedServices(ProviderServices.ClockKey)] TimeProvider time)
 {
-    public const string HttpClientName = "amas-providers";
     private const int MaxErrorLength = 300;
 
     public async Task<ProviderCallResult> CompleteAsync(
@@ -37,39 +37,14 @@ public sealed class ChatCompletionClient(
             RetryAt = retryAt,
         };
 
+        var adapter = ChatRequestAdapter.For(deployment.Adapter);
+        var capture = AnswerCapture.Begin();
         try
         {
-            var body = ChatRequestAdapter.For(deployment.Adapter).Write(deployment.Model, request);
-            using var message = new HttpRequestMessage(HttpMethod.Post, deployment.ChatCompletionsUri)
+            var response = await chatClients.For(deployment).GetResponseAsync(adapter.Messages(request), adapter.Options(request), linked.Token);
+            if (capture.Failure is { } failure)
             {
-                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-            };
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", deployment.ApiKey);
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-            var http = httpClients.CreateClient(HttpClientName);
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            if (!response.IsSuccessStatusCode)
-            {
-                var status = (int)response.StatusCode;
-                var detail = await ReadErrorAsync(response, linked.Token);
-                return response.StatusCode switch
-                {
-                    HttpStatusCode.TooManyRequests => Failed(ProviderOutcome.RateLimited, $"HTTP 429 (rate limited){detail}", status,
-                        RetryAfter.From(name => Header(response, name), time.GetUtcNow())),
-                    HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or >= HttpStatusCode.InternalServerError
-                        => Failed(ProviderOutcome.ServerError, $"HTTP {status}{detail}", status),
-                    // 400, 401, 403, 404…: what we send, our key or our URL is wrong for this provider.
-                    _ => Failed(ProviderOutcome.Misconfigured, $"HTTP {status}{detail}", status),
-                };
-            }
-
-            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
-            using var json = await JsonDocument.ParseAsync(stream, cancellationToken: linked.Token);
-            var answer = ChatCompletionAnswer.Read(json.RootElement);
-            if (answer.Error is { } error)
-            {
-                return Failed(answer.Outcome, error, (int)response.StatusCode);
+                return Failed(failure.Outcome, failure.Error, failure.Status);
             }
 
             return new ProviderCallResult
@@ -77,59 +52,96 @@ public sealed class ChatCompletionClient(
                 Provider = deployment.Id,
                 Outcome = ProviderOutcome.Success,
                 Called = true,
-                StatusCode = (int)response.StatusCode,
-                Content = answer.Content,
-                Model = answer.Model ?? deployment.Model,
-                PromptTokens = answer.PromptTokens,
-                CompletionTokens = answer.CompletionTokens,
+                StatusCode = (int)HttpStatusCode.OK,
+                Content = response.Text,
+                Model = response.ModelId ?? deployment.Model,
+                PromptTokens = Tokens(response.Usage?.InputTokenCount),
+                CompletionTokens = Tokens(response.Usage?.OutputTokenCount),
                 Latency = time.GetElapsedTime(started),
             };
-        }
-        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return Failed(ProviderOutcome.Timeout, $"no answer within {timeout.TotalSeconds:0.###} s");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Failed(ProviderOutcome.Cancelled, "cancelled by the caller");
         }
-        catch (JsonException exception)
+        catch (OperationCanceledException)
         {
-            return Failed(ProviderOutcome.Malformed, $"the answer is not valid JSON (truncated?): {exception.Message}");
+            // Our own deadline, or the client's network timeout (the same provider timeout, on the real clock).
+            return Failed(ProviderOutcome.Timeout, $"no answer within {timeout.TotalSeconds:0.###} s");
         }
-        catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
+        catch (Exception) when (capture.Failure is { } failure)
         {
-            return Failed(ProviderOutcome.Malformed, $"the answer was cut off: {exception.Message}");
+            // The client choked on a 2xx answer (truncated JSON, no choices): the capture knows why.
+            return Failed(failure.Outcome, failure.Error, failure.Status);
         }
-        catch (HttpRequestException exception)
+        catch (ClientResultException exception) when (exception.GetRawResponse() is { } response)
         {
-            return Failed(ProviderOutcome.ConnectionFailed, $"could not reach {deployment.BaseUrl.Authority} ({exception.HttpRequestError}): {exception.Message}");
+            return FromStatus(response, Failed);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (Find<JsonException>(exception) is { } json)
         {
-            return Failed(ProviderOutcome.Malformed, $"the answer was cut off: {exception.Message}");
+            return Failed(ProviderOutcome.Malformed, $"the answer is not valid JSON (truncated?): {json.Message}");
+        }
+        catch (Exception exception) when (Find<HttpRequestException>(exception) is { } http)
+        {
+            return http.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse
+                ? Failed(ProviderOutcome.Malformed, $"the answer was cut off: {http.Message}")
+                : Failed(ProviderOutcome.ConnectionFailed, $"could not reach {deployment.BaseUrl.Authority} ({http.HttpRequestError}): {http.Message}");
+        }
+        catch (Exception exception) when (Find<IOException>(exception) is { } io)
+        {
+            return Failed(ProviderOutcome.Malformed, $"the answer was cut off: {io.Message}");
         }
     }
 
-    private static string? Header(HttpResponseMessage response, string name)
-        => response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
-            ? values.FirstOrDefault()
-            : null;
+    private ProviderCallResult FromStatus(
+        PipelineResponse response, Func<ProviderOutcome, string, int?, DateTimeOffset?, ProviderCallResult> failed)
+    {
+        var status = response.Status;
+        var detail = ErrorDetail(response);
+        return status switch
+        {
+            (int)HttpStatusCode.TooManyRequests => failed(ProviderOutcome.RateLimited, $"HTTP 429 (rate limited){detail}", status,
+                RetryAfter.From(name => response.Headers.TryGetValue(name, out var value) ? value : null, time.GetUtcNow())),
+            (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.Conflict or >= (int)HttpStatusCode.InternalServerError
+                => failed(ProviderOutcome.ServerError, $"HTTP {status}{detail}", status, null),
+            // 400, 401, 403, 404…: what we send, our key or our URL is wrong for this provider.
+            _ => failed(ProviderOutcome.Misconfigured, $"HTTP {status}{detail}", status, null),
+        };
+    }
 
     /// <summary>The provider's own words about the error, when it sent some, for the attempt list.</summary>
-    private static async Task<string> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static string ErrorDetail(PipelineResponse response)
     {
+        string text;
         try
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            var message = ChatCompletionAnswer.ErrorMessage(text);
-            return string.IsNullOrWhiteSpace(message) ? "" : ": " + Shorten(message);
+            text = response.Content.ToString();
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        catch (InvalidOperationException)
         {
+            // Not buffered: there are no words to quote.
             return "";
         }
+
+        var message = ChatCompletionAnswer.ErrorMessage(text);
+        return string.IsNullOrWhiteSpace(message) ? "" : ": " + Shorten(message);
     }
+
+    private static T? Find<T>(Exception? exception) where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static int Tokens(long? count) => count is { } n ? (int)Math.Clamp(n, 0, int.MaxValue) : 0;
 
     private static string Shorten(string text)
     {

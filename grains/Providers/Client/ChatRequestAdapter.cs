@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
 
 namespace Amas.Orleans.Providers.Client;
 
 /// <summary>
-/// Writes the chat-completions body for one provider. Most take the plain OpenAI shape; the few that differ get a
-/// named adapter here rather than conditions scattered through the client.
+/// What one provider accepts in a chat-completions request. Most take the plain OpenAI shape; the few that differ get
+/// a named adapter here rather than conditions scattered through the client. The adapter first shapes the
+/// <see cref="ChatMessage"/>s and <see cref="ChatOptions"/> handed to the <see cref="IChatClient"/>, then
+/// <see cref="Rewrite"/> fixes on the wire what the OpenAI client cannot be told.
 /// </summary>
 public sealed class ChatRequestAdapter
 {
@@ -35,33 +38,41 @@ public sealed class ChatRequestAdapter
 
     public static ChatRequestAdapter For(string name) => Known.GetValueOrDefault(name) ?? Known["openai"];
 
-    public JsonObject Write(string model, ProviderRequest request)
-    {
-        var messages = new JsonArray();
-        foreach (var message in request.Messages)
-        {
-            var item = new JsonObject { ["role"] = message.Role, ["content"] = message.Content };
-            if (_sendsMessageNames && !string.IsNullOrEmpty(message.Name))
+    public IReadOnlyList<ChatMessage> Messages(ProviderRequest request)
+        => request.Messages
+            .Select(message => new ChatMessage(new ChatRole(message.Role), message.Content)
             {
-                item["name"] = message.Name;
-            }
+                AuthorName = _sendsMessageNames && !string.IsNullOrEmpty(message.Name) ? message.Name : null,
+            })
+            .ToList();
 
-            messages.Add(item);
-        }
-
-        // No "n": one choice is the default everywhere, and Groq rejects any explicit value but 1.
-        var body = new JsonObject { ["model"] = model, ["messages"] = messages, ["stream"] = false };
-        if (request.MaxTokens is { } maxTokens)
+    /// <summary>No <c>n</c> (<see cref="ChatOptions"/> has none): one choice is the default everywhere, and Groq rejects any other value.</summary>
+    public ChatOptions Options(ProviderRequest request)
+        => new()
         {
-            // max_tokens rather than OpenAI's newer max_completion_tokens: every compatible provider accepts it.
+            MaxOutputTokens = request.MaxTokens,
+            Temperature = request.Temperature is { } temperature ? (float)temperature : null,
+        };
+
+    /// <summary>
+    /// The request body as this provider wants it. The OpenAI client sends <c>max_completion_tokens</c>, which not
+    /// every compatible provider reads; <c>max_tokens</c> is accepted everywhere. Names and <c>n</c> are removed
+    /// here too for the providers that reject them, whatever the client wrote.
+    /// </summary>
+    public void Rewrite(JsonObject body)
+    {
+        if (body.Remove("max_completion_tokens", out var maxTokens))
+        {
             body["max_tokens"] = maxTokens;
         }
 
-        if (request.Temperature is { } temperature)
+        body.Remove("n");
+        if (!_sendsMessageNames && body["messages"] is JsonArray messages)
         {
-            body["temperature"] = temperature;
+            foreach (var message in messages.OfType<JsonObject>())
+            {
+                message.Remove("name");
+            }
         }
-
-        return body;
     }
 }

@@ -1,3 +1,5 @@
+using Amas.Orleans.Learning;
+using Amas.Orleans.Monitoring;
 using Amas.Orleans.Providers.Budgets;
 using Amas.Orleans.Providers.Configuration;
 using Amas.Orleans.Providers.Safety;
@@ -22,6 +24,10 @@ public sealed class ProviderRouter(
     ProviderPromptBuilder prompts,
     AiBudgets budgets,
     ResponseCache cache,
+    LearningLedger learning,
+    WorkflowLedger workflows,
+    ProviderHistory history,
+    IOptions<LearningOptions> learningOptions,
     IOptions<ProvidersOptions> options,
     [FromKeyedServices(ProviderServices.ClockKey)] TimeProvider time,
     ILogger<ProviderRouter> logger)
@@ -96,7 +102,8 @@ public sealed class ProviderRouter(
         skipped.AddRange(healths.Where(h => !h.IsAvailable(now)).Select(h => $"{h.Id}: {h.Status(now)}{Until(h, now)}"));
 
         var turn = strategy == RoutingStrategy.RoundRobin ? cursors.Next(string.Join(',', group.Select(d => d.Id))) : 0;
-        var order = ProviderSelector.Order(strategy, healths.Where(h => h.IsAvailable(now)), turn)
+        var order = ProviderSelector.Order(
+                strategy, healths.Where(h => h.IsAvailable(now)), turn, id => history.For(id, request.PromptKind), learningOptions.Value.ProviderHistoryCalls)
             .Take(settings.MaxAttempts).Select(h => h.Id).ToList();
 
         var providerRequest = prompts.Build(request);
@@ -143,6 +150,7 @@ public sealed class ProviderRouter(
             }
         }
 
+        Learn(request, attempts, succeeded: null);
         var error = RoutingAttempts.Describe(attempts, skipped, stop);
         ProviderLog.RequestFailed(logger, attempts.Count, error);
         return new GenerateResponse
@@ -193,6 +201,7 @@ public sealed class ProviderRouter(
     /// <summary>The answer, charged to the request's budgets and kept in the cache (when on) before it is returned.</summary>
     private async Task<GenerateResponse> SucceededAsync(GenerateRequest request, string key, ProviderCallResult result, List<ProviderAttempt> attempts, long started)
     {
+        Learn(request, attempts, result);
         var cost = budgets.CostOf(result.Provider, result.PromptTokens, result.CompletionTokens);
         await budgets.ChargeAsync(request, result.PromptTokens, result.CompletionTokens, cost);
         var response = new GenerateResponse
@@ -210,6 +219,19 @@ public sealed class ProviderRouter(
         };
         cache.Store(key, response);
         return response;
+    }
+
+    /// <summary>Every attempt that reached a provider, tallied for the LearningSystem and the WorkflowMonitor (in memory, this silo).</summary>
+    private void Learn(GenerateRequest request, List<ProviderAttempt> attempts, ProviderCallResult? succeeded)
+    {
+        // A hedge's loser was cancelled, not failed: it says nothing about the provider.
+        foreach (var attempt in attempts.Where(a => a.Called && a.Outcome != ProviderOutcome.Cancelled))
+        {
+            var success = attempt.Outcome == ProviderOutcome.Success;
+            var tokens = success && succeeded?.Provider == attempt.Provider ? succeeded.PromptTokens + succeeded.CompletionTokens : 0;
+            learning.RecordProviderCall(attempt.Provider, request.PromptKind, success, attempt.LatencyMs, tokens);
+            workflows.RecordProviderCall(attempt.Provider, success);
+        }
     }
 
     private static string Until(ProviderHealth health, DateTimeOffset now)

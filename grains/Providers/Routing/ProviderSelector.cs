@@ -1,3 +1,5 @@
+using Amas.Orleans.Learning;
+
 namespace Amas.Orleans.Providers.Routing;
 
 /// <summary>
@@ -6,7 +8,13 @@ namespace Amas.Orleans.Providers.Routing;
 /// </summary>
 public static class ProviderSelector
 {
-    public static IReadOnlyList<ProviderHealth> Order(RoutingStrategy strategy, IEnumerable<ProviderHealth> available, long turn = 0)
+    /// <param name="history">
+    /// For <see cref="RoutingStrategy.Intelligent"/>: how each provider did on this kind of prompt (the LearningSystem's
+    /// history), null for a provider never tried on it.
+    /// </param>
+    /// <param name="historyCalls">Calls of history after which it weighs as much as the live health.</param>
+    public static IReadOnlyList<ProviderHealth> Order(
+        RoutingStrategy strategy, IEnumerable<ProviderHealth> available, long turn = 0, Func<string, ProviderTally?>? history = null, int historyCalls = 10)
     {
         var byPriority = available.OrderBy(p => p.Priority).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
         return strategy switch
@@ -14,7 +22,7 @@ public static class ProviderSelector
             RoutingStrategy.RoundRobin => Rotate(byPriority, turn),
             // Providers without a measured latency go after the measured ones: a known-fast provider beats a guess.
             RoutingStrategy.Fastest => [.. byPriority.OrderBy(p => p.AverageLatencyMs is null).ThenBy(p => p.AverageLatencyMs ?? 0)],
-            RoutingStrategy.Intelligent => [.. byPriority.OrderByDescending(Score)],
+            RoutingStrategy.Intelligent => [.. byPriority.OrderByDescending(p => Score(p, history?.Invoke(p.Id), historyCalls))],
             _ => byPriority,
         };
     }
@@ -31,6 +39,27 @@ public static class ProviderSelector
         var speed = provider.AverageLatencyMs is { } ms ? 1 / (1 + ms / 1000) : 0.5;
         var penalty = (provider.Circuit == CircuitState.Closed ? 0 : 0.3) + 0.05 * Math.Min(provider.ConsecutiveFailures, 5);
         return 0.6 * successRate + 0.4 * speed - penalty;
+    }
+
+    /// <summary>
+    /// The live score blended with the provider's record on this kind of prompt: the history's own success rate and
+    /// speed, weighing up to half of the score as its calls approach <paramref name="historyCalls"/>. So a provider
+    /// that keeps failing at one kind of prompt (too long for its context, a format it garbles) drops for that kind
+    /// only, while it stays first for the prompts it answers well.
+    /// </summary>
+    public static double Score(ProviderHealth provider, ProviderTally? history, int historyCalls)
+    {
+        var live = Score(provider);
+        if (history is not { Calls: > 0 } known)
+        {
+            return live;
+        }
+
+        var successRate = (double)known.Successes / known.Calls;
+        var speed = 1 / (1 + known.LatencyMsTotal / known.Calls / 1000);
+        var learned = 0.6 * successRate + 0.4 * speed;
+        var weight = 0.5 * Math.Min(1.0, (double)known.Calls / Math.Max(1, historyCalls));
+        return (1 - weight) * live + weight * learned;
     }
 
     private static List<ProviderHealth> Rotate(List<ProviderHealth> providers, long turn)

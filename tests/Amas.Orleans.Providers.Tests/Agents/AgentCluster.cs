@@ -25,6 +25,9 @@ public abstract class AgentCluster : IAsyncLifetime
 
     protected abstract bool WithProvider { get; }
 
+    /// <summary>How many plan items the ImprovementAdvisor asks the provider about.</summary>
+    protected virtual int AiRationales => 0;
+
     public async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>
@@ -33,6 +36,7 @@ public abstract class AgentCluster : IAsyncLifetime
             ["Amas:Repositories:CacheDirectory"] = Path.Combine(Root, ".checkouts"),
             ["Amas:Orchestrator:DeadlineCheckInterval"] = "00:00:00.200",
             ["Amas:Providers:Budgets:TokensPerTask"] = "1000",
+            ["Amas:Improvements:MaxAiRationales"] = AiRationales.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (WithProvider)
         {
@@ -71,9 +75,18 @@ public abstract class AgentCluster : IAsyncLifetime
     }
 }
 
+/// <summary>One provider; only the Reporter asks it (the ImprovementAdvisor's AI rationales are off), once per task.</summary>
 public sealed class AiAgentCluster : AgentCluster
 {
     protected override bool WithProvider => true;
+}
+
+/// <summary>One provider, asked by the ImprovementAdvisor for its top two items' rationales, then by the Reporter.</summary>
+public sealed class AiAdvisorCluster : AgentCluster
+{
+    protected override bool WithProvider => true;
+
+    protected override int AiRationales => 2;
 }
 
 public sealed class RuleAgentCluster : AgentCluster
@@ -85,6 +98,12 @@ public sealed class RuleAgentCluster : AgentCluster
 public sealed class AiAgentCollection : ICollectionFixture<AiAgentCluster>
 {
     public const string Name = "agents, one AI provider";
+}
+
+[CollectionDefinition(Name)]
+public sealed class AiAdvisorCollection : ICollectionFixture<AiAdvisorCluster>
+{
+    public const string Name = "agents, one AI provider for the improvement plan";
 }
 
 [CollectionDefinition(Name)]

@@ -20,7 +20,7 @@ public sealed class RuleBasedExecutiveSummaryTests(RuleAgentCluster cluster)
         Assert.Null(written.WrittenBy.Provider);
         Assert.Null(written.WrittenBy.Model);
         Assert.Equal(
-            "5 findings (2 high, 1 medium, 2 info) from 5 agent reports. "
+            "5 findings (2 high, 1 medium, 2 info) from 7 agent reports. "
             + "Most severe: secret/aws-access-key-id (high) in config/settings.py:2, and 1 more at that severity. "
             + "Most affected file: config/settings.py (2 findings). "
             + "Fix the 2 critical and high findings first, starting with leaked secrets (rotate them).",

@@ -24,7 +24,12 @@ public sealed class SystemClockCluster : ProviderCluster
         ("uc-ok", 2, null, null),
         ("ep-a", 1, null, null), ("ep-b", 2, null, null), ("ep-down", 1, null, null),
         ("sf-1", 1, null, null), ("pi-1", 1, null, null),
+        ("lh-a", 1, null, null), ("lh-b", 2, null, null), ("lt-a", 1, null, null), ("lt-b", 2, null, null),
     ];
+
+    /// <summary>The router's copy of the LearningSystem's provider history is refreshed at every flush: often, here.</summary>
+    protected override void Configure(Dictionary<string, string?> settings)
+        => settings["Amas:Learning:FlushInterval"] = "00:00:00.100";
 }
 
 [CollectionDefinition(Name)]

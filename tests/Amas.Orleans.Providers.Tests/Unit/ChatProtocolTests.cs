@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amas.Orleans.Providers.Client;
 
 namespace Amas.Orleans.Providers.Tests.Unit;
@@ -15,17 +16,41 @@ public sealed class ChatProtocolTests
     [Fact]
     public void The_groq_adapter_drops_message_names_and_never_sends_n()
     {
-        var body = ChatRequestAdapter.For("groq").Write("llama", Named);
+        var adapter = ChatRequestAdapter.For("groq");
+        var body = JsonNode.Parse("""
+            {"model":"llama","n":2,"max_completion_tokens":64,"messages":[{"role":"user","content":"hi","name":"alice"}]}
+            """)!.AsObject();
 
+        adapter.Rewrite(body);
+
+        Assert.Null(Assert.Single(adapter.Messages(Named)).AuthorName);
         Assert.False(body["messages"]![0]!.AsObject().ContainsKey("name"));
         Assert.False(body.ContainsKey("n"));
+        Assert.False(body.ContainsKey("max_completion_tokens"));
         Assert.Equal(64, body["max_tokens"]!.GetValue<int>());
         Assert.Equal("llama", body["model"]!.GetValue<string>());
     }
 
     [Fact]
     public void The_openai_adapter_keeps_message_names()
-        => Assert.Equal("alice", ChatRequestAdapter.For("openai").Write("m", Named)["messages"]![0]!["name"]!.GetValue<string>());
+    {
+        var adapter = ChatRequestAdapter.For("openai");
+        var body = JsonNode.Parse("""{"messages":[{"role":"user","content":"hi","name":"alice"}]}""")!.AsObject();
+
+        adapter.Rewrite(body);
+
+        Assert.Equal("alice", Assert.Single(adapter.Messages(Named)).AuthorName);
+        Assert.Equal("alice", body["messages"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_options_carry_max_tokens_and_temperature()
+    {
+        var options = ChatRequestAdapter.For("openai").Options(Named);
+
+        Assert.Equal(64, options.MaxOutputTokens);
+        Assert.Equal(0.2f, options.Temperature);
+    }
 
     [Fact]
     public void A_well_formed_answer_gives_content_model_and_usage()

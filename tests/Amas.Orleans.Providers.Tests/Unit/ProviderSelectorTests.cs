@@ -1,3 +1,4 @@
+using Amas.Orleans.Learning;
 using Amas.Orleans.Providers.Routing;
 
 namespace Amas.Orleans.Providers.Tests.Unit;
@@ -45,4 +46,23 @@ public sealed class ProviderSelectorTests
         => Assert.Equal(new[] { "healthy", "recovering" },
             Ids(ProviderSelector.Order(RoutingStrategy.Intelligent,
                 [Provider("recovering", 1, 100, calls: 10, circuit: CircuitState.HalfOpen), Provider("healthy", 2, 100, calls: 10)])));
+
+    [Fact]
+    public void Intelligent_weighs_the_history_of_this_kind_of_prompt_and_only_that_kind()
+    {
+        ProviderHealth[] providers = [Provider("a", 1, 100, calls: 50), Provider("b", 2, 100, calls: 50)];
+        var history = new Dictionary<string, ProviderTally>
+        {
+            ["a"] = new() { Provider = "a", PromptKind = "summaries", Calls = 10, Failures = 10, LatencyMsTotal = 1000 },
+            ["b"] = new() { Provider = "b", PromptKind = "summaries", Calls = 10, Successes = 10, LatencyMsTotal = 1000 },
+        };
+
+        Assert.Equal(new[] { "a", "b" }, Ids(ProviderSelector.Order(RoutingStrategy.Intelligent, providers)));
+        Assert.Equal(new[] { "b", "a" }, Ids(ProviderSelector.Order(RoutingStrategy.Intelligent, providers, history: history.GetValueOrDefault)));
+        Assert.Equal(new[] { "a", "b" }, Ids(ProviderSelector.Order(RoutingStrategy.Intelligent, providers, history: _ => null)));
+        // History counts more as it grows: one failed call barely moves a proven provider.
+        var once = new ProviderTally { Provider = "a", PromptKind = "summaries", Calls = 1, Failures = 1, LatencyMsTotal = 100 };
+        Assert.True(ProviderSelector.Score(providers[0], once, 10) > ProviderSelector.Score(providers[0], history["a"], 10));
+        Assert.Equal(ProviderSelector.Order(RoutingStrategy.Priority, providers), ProviderSelector.Order(RoutingStrategy.Priority, providers, history: history.GetValueOrDefault));
+    }
 }
