@@ -28,6 +28,7 @@ public static class GatewayApp
         app.UseAmasSecurity();
 
         app.MapTaskEndpoints();
+        app.MapTaskArtifactEndpoints();
         app.MapTaskListEndpoint();
         app.MapWorkflowEndpoints();
         app.MapProviderEndpoints();

@@ -27,6 +27,10 @@ public sealed record AgentReport
     /// Bounded by the agent; the findings stay the place for problems.
     /// </summary>
     [Id(13)] public IReadOnlyDictionary<string, IReadOnlyList<string>> Facts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Layer 3 (fix pipeline): the patches this agent proposed, judged or applied, with their diffs.</summary>
+    [Id(20)] public IReadOnlyList<Fixes.FixPatch> Patches { get; init; } = [];
+    /// <summary>DeploymentManager: the branch the accepted fixes were committed to (<c>amas/&lt;task-id&gt;</c>), when one was made.</summary>
+    [Id(21)] public string? Branch { get; init; }
     /// <summary>The ImprovementAdvisor's plan (and the Reporter's copy of it); null for other agents.</summary>
     [Id(30)] public Improvements.ImprovementPlan? Plan { get; init; }
     /// <summary>The PerformanceOptimizer's recommendations (and the Reporter's copy of them).</summary>

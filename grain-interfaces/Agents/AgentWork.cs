@@ -17,4 +17,6 @@ public sealed record AgentWork
     [Id(6)] public required DateTimeOffset Deadline { get; init; }
     /// <summary>Who submitted the task: an agent's AI requests are charged to this caller's daily budget.</summary>
     [Id(7)] public string? Submitter { get; init; }
+    /// <summary>How much of the repository to read; null reads every file the checkout offers.</summary>
+    [Id(20)] public AnalysisBounds? Bounds { get; init; }
 }

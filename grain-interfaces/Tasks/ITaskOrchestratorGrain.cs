@@ -32,6 +32,14 @@ public interface ITaskOrchestratorGrain : IGrainWithGuidKey
     Task<TaskResult?> GetResultAsync(int offset, int limit);
 
     /// <summary>
+    /// The combined patch of the fixes the QualityValidator accepted (a unified diff), or null when the task is
+    /// unknown or produced none.
+    /// </summary>
+    /// <exception cref="TaskNotFinishedException">The task has not ended yet.</exception>
+    [Alias("GetPatch")]
+    Task<string?> GetPatchAsync();
+
+    /// <summary>
     /// Deletes a finished task's state and its agents' reports (retention). False, and nothing deleted, while the
     /// task has not ended.
     /// </summary>

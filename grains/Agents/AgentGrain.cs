@@ -116,7 +116,9 @@ internal sealed partial class AgentGrain(
     }
 
     public Task<AgentReport?> GetSummaryAsync()
-        => Task.FromResult(state.State.Report is { } report ? report with { Findings = [] } : null);
+        => Task.FromResult(state.State.Report is { } report
+            ? report with { Findings = [], Patches = report.Patches.Select(p => p with { Diff = "" }).ToArray() }
+            : null);
 
     public Task<AgentReport?> GetReportAsync() => Task.FromResult(state.State.Report);
 
@@ -156,6 +158,7 @@ internal sealed partial class AgentGrain(
                 async token =>
                 {
                     var checkout = work.Repository is null || !agent.Descriptor.ReadsRepository ? null : await checkouts.CheckoutAsync(work.Repository, token);
+                    checkout = checkout?.Within(work.Bounds);
                     return (await agent.RunAsync(new AgentContext(work, checkout, inputs), token), checkout);
                 },
                 run.Token);
@@ -178,6 +181,8 @@ internal sealed partial class AgentGrain(
                 Ai = result.Ai,
                 Facts = result.Facts ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Counts = FindingTally.Count(result.Findings),
+                Patches = result.Patches,
+                Branch = result.Branch,
                 Plan = result.Plan,
                 Recommendations = result.Recommendations,
             };

@@ -14,6 +14,11 @@ public sealed record AgentResult(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Facts = null,
     AgentAiUse? Ai = null)
 {
+    /// <summary>Layer 3: the patches proposed, judged or applied.</summary>
+    public IReadOnlyList<Fixes.FixPatch> Patches { get; init; } = [];
+
+    /// <summary>DeploymentManager: the branch the accepted fixes went to.</summary>
+    public string? Branch { get; init; }
     /// <summary>An ImprovementAdvisor's plan.</summary>
     public Improvements.ImprovementPlan? Plan { get; init; }
 

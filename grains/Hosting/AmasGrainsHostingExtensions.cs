@@ -7,6 +7,7 @@ using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Analysis.Dependencies;
 using Amas.Orleans.Analysis.Forensics;
 using Amas.Orleans.Analysis.Osint;
+using Amas.Orleans.Fixes;
 using Amas.Orleans.Improvements;
 using Amas.Orleans.Orchestration;
 using Amas.Orleans.Orchestration.Index;
@@ -104,6 +105,13 @@ public static class AmasGrainsHostingExtensions
         services.AddAgent<ImprovementAdvisorAgent>();
         services.AddAgent<PerformanceOptimizerAgent>();
         services.AddAgent<IssueResponderAgent>();
+        services.AddOptions<ValidationCommandOptions>()
+            .Bind(configuration.GetSection(ValidationCommandOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddAgent<AutomatedFixerAgent>();
+        services.AddAgent<QualityValidatorAgent>();
+        services.AddAgent<DeploymentManagerAgent>();
         services.AddAgent<ReporterAgent>();
 
         silo.AddPlacementDirector<SpreadAgentsPlacement, SpreadAgentsPlacementDirector>();

@@ -9,7 +9,9 @@ namespace Amas.Orleans.Orchestration;
 /// <summary>
 /// Chooses the agents of each layer for a task (design §3, DecisionEngine). For now a rule table over the registry:
 /// <list type="bullet">
-/// <item><c>orchestrate</c>: layer 1 by the components and the mode's focus, every registered layer 2–4 agent after it;</item>
+/// <item><c>orchestrate</c>: layer 1 by the components and the mode's focus, every registered layer 2–4 agent after it,
+/// except the fix chain of layer 3, which runs only with <c>auto_apply</c>;</item>
+/// <item><c>self_improve</c>: <see cref="SelfImprovePlanner"/>;</item>
 /// <item><c>osint</c>, <c>forensics</c>: the layer 1 agents with that capability, then only the report: one agent's
 /// output has nothing to merge (ConflictResolver), and nothing to fix or validate in layer 3.</item>
 /// <item><c>issue_respond</c>: with a repository, the layer 1 agents the issue's category calls for
@@ -55,6 +57,11 @@ public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? hi
             return PlanOrchestrate(spec);
         }
 
+        if (spec.Kind == TaskKind.SelfImprove)
+        {
+            return new SelfImprovePlanner(registry).Plan(spec);
+        }
+
         if (spec.Kind == TaskKind.IssueRespond)
         {
             return PlanIssueRespond(spec);
@@ -96,7 +103,8 @@ public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? hi
                 });
         }
 
-        return Plan(detection, d => !Has(d, IssueCapability));
+        // The fix chain changes code: in an orchestrate task only when the caller asked for that with auto_apply.
+        return Plan(detection, d => !Has(d, IssueCapability) && (spec.Options.AutoApply || !Has(d, Fixes.FixAgentNames.Capability)));
     }
 
     /// <summary>
@@ -138,7 +146,7 @@ public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? hi
         for (var layer = 2; layer <= LayerNames.Count; layer++)
         {
             var agents = registry.Descriptors.Where(d => d.Layer == layer && laterLayers(d)).Select(d => d.Name).ToArray();
-            layers.Add(new PlannedLayer(layer, LayerNames.Of(layer), agents));
+            layers.Add(SelfImprovePlanner.FixChainInOrder(new PlannedLayer(layer, LayerNames.Of(layer), agents)));
         }
 
         return new ExecutionPlan(layers);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Journal;
 using Amas.Orleans.Findings;
+using Amas.Orleans.Fixes;
 using Amas.Orleans.Hosting;
 using Amas.Orleans.Monitoring;
 using Amas.Orleans.Orchestration.Admission;
@@ -137,7 +138,7 @@ internal sealed partial class TaskOrchestratorGrain(
             {
                 Layer = l.Layer,
                 Name = l.Name,
-                Agents = l.Agents.Select(a => new AgentRecord { Agent = a, Status = AgentRunStatus.Pending })
+                Agents = l.Agents.Select((a, i) => new AgentRecord { Agent = a, Status = AgentRunStatus.Pending, Step = l.InOrder ? i : 0 })
                     .Concat(l.Skipped.Select(s => new AgentRecord { Agent = s.Key, Status = AgentRunStatus.Skipped, SkipReason = s.Value }))
                     .ToList(),
             }).ToList(),
@@ -192,8 +193,11 @@ internal sealed partial class TaskOrchestratorGrain(
         var grain = GrainFactory.GetAgent(TaskId, ReporterAgent.AgentName);
         var summary = await grain.GetSummaryAsync();
         var page = await grain.GetFindingsAsync(offset, limit);
+        var fixes = await FixReportAsync(summaryOnly: true);
         return new TaskResult
         {
+            Fixes = fixes?.Patches ?? [],
+            FixBranch = fixes?.Branch,
             Task = Snapshot(),
             Summary = summary?.Counts ?? new FindingCounts(),
             Findings = page,
@@ -205,6 +209,38 @@ internal sealed partial class TaskOrchestratorGrain(
             ImprovementPlan = summary?.Plan,
             PerformanceRecommendations = summary?.Recommendations ?? [],
         };
+    }
+
+    public async Task<string?> GetPatchAsync()
+    {
+        if (Record.Spec is null)
+        {
+            return null;
+        }
+
+        if (!Record.IsTerminal)
+        {
+            throw new TaskNotFinishedException(TaskId, Record.Lifecycle);
+        }
+
+        return await FixReportAsync(summaryOnly: false) is { } report ? CombinedPatch.Of(report.Patches) : null;
+    }
+
+    /// <summary>
+    /// The last report of the fix chain that succeeded: the DeploymentManager's, else the QualityValidator's (verdicts
+    /// without a deployment). Null when no fix agent ran. Summaries carry the verdicts without the diffs.
+    /// </summary>
+    private async Task<AgentReport?> FixReportAsync(bool summaryOnly)
+    {
+        var last = FixAgentNames.Chain.Skip(1).Reverse()
+            .FirstOrDefault(name => Record.Agents.Any(a => a.Agent == name && a.Status == AgentRunStatus.Succeeded));
+        if (last is null)
+        {
+            return null;
+        }
+
+        var grain = GrainFactory.GetAgent(TaskId, last);
+        return summaryOnly ? await grain.GetSummaryAsync() : await grain.GetReportAsync();
     }
 
     public async Task<bool> PurgeAsync()
@@ -334,16 +370,7 @@ internal sealed partial class TaskOrchestratorGrain(
         await IndexAsync();
         await WatchAsync();
         var running = Record.Agents.Where(a => a.Status == AgentRunStatus.Running).ToArray();
-        var inputs = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var layer in Record.Layers)
-        {
-            foreach (var agent in layer.Agents)
-            {
-                inputs[agent.Agent] = InputsFor(layer.Layer);
-            }
-        }
-
-        await Task.WhenAll(running.Select(a => StartAgentAsync(a, inputs[a.Agent])));
+        await Task.WhenAll(running.Select(a => StartAgentAsync(a, InputsFor(a))));
         await PersistAsync();
         await AdvanceAsync();
     }
@@ -371,7 +398,8 @@ internal sealed partial class TaskOrchestratorGrain(
             }
 
             var now = clock.GetUtcNow();
-            var pending = layer.Agents.Where(a => a.Status == AgentRunStatus.Pending).ToArray();
+            var step = layer.Agents.Where(a => a.Status == AgentRunStatus.Pending).Min(a => a.Step);
+            var pending = layer.Agents.Where(a => a.Status == AgentRunStatus.Pending && a.Step == step).ToArray();
             foreach (var agent in pending)
             {
                 agent.Status = AgentRunStatus.Running;
@@ -383,8 +411,7 @@ internal sealed partial class TaskOrchestratorGrain(
             await PersistAsync();
             LogLayerStarted(logger, TaskId, layer.Layer, pending.Length);
             _trace.StartLayer(layer.Layer, layer.Name, pending.Length);
-            var inputs = InputsFor(layer.Layer);
-            var starts = await Task.WhenAll(pending.Select(a => StartAgentAsync(a, inputs)));
+            var starts = await Task.WhenAll(pending.Select(a => StartAgentAsync(a, InputsFor(a))));
             // Only an outcome that came back with a receipt changes what is stored; a callback that got here first
             // has already persisted its own.
             if (starts.Any(s => s.Ended))
@@ -394,12 +421,17 @@ internal sealed partial class TaskOrchestratorGrain(
         }
     }
 
-    private IReadOnlyList<string> InputsFor(int layer)
-        => Record.Layers.Where(l => l.Layer < layer)
-            .SelectMany(l => l.Agents)
-            .Where(a => a.Status == AgentRunStatus.Succeeded)
-            .Select(a => a.Agent)
+    /// <summary>The agents whose reports <paramref name="agent"/> reads: earlier layers', and earlier steps' of its own layer.</summary>
+    private IReadOnlyList<string> InputsFor(AgentRecord agent)
+    {
+        var layer = Record.Layers.First(l => l.Agents.Contains(agent)).Layer;
+        return Record.Layers
+            .SelectMany(l => l.Agents.Select(a => (l.Layer, Agent: a)))
+            .Where(x => x.Layer < layer || (x.Layer == layer && x.Agent.Step < agent.Step))
+            .Where(x => x.Agent.Status == AgentRunStatus.Succeeded)
+            .Select(x => x.Agent.Agent)
             .ToArray();
+    }
 
     /// <summary>Sends an agent its work. Says whether its outcome came back with the receipt, or it now runs on another silo.</summary>
     private async Task<(bool Ended, bool Moved)> StartAgentAsync(AgentRecord agent, IReadOnlyList<string> inputs)
@@ -414,6 +446,7 @@ internal sealed partial class TaskOrchestratorGrain(
             Inputs = inputs,
             Deadline = agent.Deadline ?? Record.Deadline,
             Submitter = Record.Spec.Submitter,
+            Bounds = SelfImprovePlanner.BoundsFor(Record.Spec),
         };
 
         // The agent's spans hang under its layer's. Like the slot, set on this method's own async flow only.
@@ -621,15 +654,13 @@ internal sealed partial class TaskOrchestratorGrain(
             return false;
         }
 
-        var layer = Record.Layers.First(l => l.Agents.Contains(orphans[0]));
-        var inputs = InputsFor(layer.Layer);
         foreach (var agent in orphans)
         {
             LogAgentSiloDied(logger, TaskId, agent.Agent, agent.Silo!);
         }
 
         // The orphans' silos changed (dead → live), which recovery after this activation must know.
-        await Task.WhenAll(orphans.Select(a => StartAgentAsync(a, inputs)));
+        await Task.WhenAll(orphans.Select(a => StartAgentAsync(a, InputsFor(a))));
         return true;
     }
 
@@ -656,8 +687,7 @@ internal sealed partial class TaskOrchestratorGrain(
 
         // Re-sending changes nothing stored unless an outcome came back or an agent now runs elsewhere: asking a
         // long-running agent again must not rewrite the task's state.
-        var layer = Record.Layers.First(l => l.Agents.Contains(quiet[0]));
-        var starts = await Task.WhenAll(quiet.Select(a => StartAgentAsync(a, InputsFor(layer.Layer))));
+        var starts = await Task.WhenAll(quiet.Select(a => StartAgentAsync(a, InputsFor(a))));
         return starts.Any(s => s.Ended || s.Moved);
     }
 

@@ -49,6 +49,8 @@ public sealed class AgentRecord
     [Id(5)] public DateTimeOffset? Deadline { get; set; }
     [Id(6)] public int FindingCount { get; set; }
     [Id(7)] public TaskError? Error { get; set; }
+    /// <summary>Order within its layer: an agent starts once every agent of an earlier step of the layer ended (the fix chain).</summary>
+    [Id(8)] public int Step { get; set; }
     /// <summary>Why the plan skipped this agent (the LearningSystem's history); null when it was not skipped by plan.</summary>
     [Id(30)] public string? SkipReason { get; set; }
 

@@ -9,7 +9,8 @@ namespace Amas.Orleans.Reports;
 
 /// <summary>
 /// A finished task as a Markdown document, readable as plain text in a terminal and rendered on GitHub:
-/// the task, its layers and agents, summary counts, metrics, the agents' facts, then every finding, most severe first.
+/// the task, its layers and agents, summary counts, metrics, the agents' facts, the fixes, then every finding, most
+/// severe first.
 /// </summary>
 public static class MarkdownReport
 {
@@ -27,6 +28,7 @@ public static class MarkdownReport
         WriteSummary(md, allFindings);
         WriteMetrics(md, result.Metrics);
         MarkdownFacts.Write(md, result.Facts);
+        MarkdownFixes.Write(md, result);
         MarkdownImprovements.WritePlan(md, result.ImprovementPlan);
         MarkdownImprovements.WriteRecommendations(md, result.PerformanceRecommendations);
         MarkdownFindings.Write(md, allFindings);

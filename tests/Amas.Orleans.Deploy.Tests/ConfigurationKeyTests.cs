@@ -14,7 +14,7 @@ public sealed partial class ConfigurationKeyTests
 {
     /// <summary>
     /// The keys the silo reads (silo/Hosting/SiloHostOptions.cs, ConnectionStrings.cs, TelemetryOptions.cs,
-    /// grains/Repositories/RepositoryOptions.cs, OsintOptions, ForensicsOptions, UploadOptions). A trailing <c>:*</c>
+    /// grains/Repositories/RepositoryOptions.cs, OsintOptions, ForensicsOptions, UploadOptions, ValidationCommandOptions). A trailing <c>:*</c>
     /// stands for a section of tuning keys.
     /// </summary>
     public static readonly string[] SiloKeys =
@@ -43,6 +43,7 @@ public sealed partial class ConfigurationKeyTests
         "Amas:Osint:*",
         "Amas:Forensics:AllowedRoots",
         "Amas:Uploads:*",
+        "Amas:Fixes:ValidationCommand:*",
     ];
 
     /// <summary>Sections the silo binds whole; a variable under one of them is not a typo.</summary>

@@ -16,6 +16,7 @@ public static class RoleTable
         ["GET /api/v1/tasks"] = Roles.Viewer,
         ["GET /api/v1/tasks/{id:guid}"] = Roles.Viewer,
         ["GET /api/v1/tasks/{id:guid}/result"] = Roles.Viewer,
+        ["GET /api/v1/tasks/{id:guid}/artifacts/patch"] = Roles.Viewer,
         ["GET /api/v1/tasks/{id:guid}/events"] = Roles.Viewer,
         ["GET /api/v1/tasks/options"] = Roles.Viewer,
         ["GET /api/v1/agents"] = Roles.Viewer,

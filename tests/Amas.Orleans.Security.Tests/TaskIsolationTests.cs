@@ -23,6 +23,7 @@ public sealed class TaskIsolationTests(SecuredGateway gateway)
             foreach (var (method, path) in new[]
                      {
                          ("GET", "/api/v1/tasks/{0}"), ("GET", "/api/v1/tasks/{0}/result"), ("GET", "/api/v1/tasks/{0}/events"), ("POST", "/api/v1/tasks/{0}/cancel"),
+                         ("GET", "/api/v1/tasks/{0}/artifacts/patch"),
                          ("GET", "/api/v1/workflows/{0}/status"),
                      })
             {

@@ -53,7 +53,8 @@ public static class SampleRepository
         return Git(root, "rev-parse", "HEAD").Trim();
     }
 
-    private static string Git(string root, params string[] args)
+    /// <summary>Runs git in <paramref name="root"/> and returns what it printed; throws when it fails.</summary>
+    public static string Git(string root, params string[] args)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)

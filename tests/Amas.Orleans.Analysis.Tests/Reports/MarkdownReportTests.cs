@@ -1,5 +1,6 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Findings;
+using Amas.Orleans.Fixes;
 using Amas.Orleans.Reports;
 using Amas.Orleans.Tasks;
 using static Amas.Orleans.Analysis.Tests.Reports.ReportSamples;
@@ -123,5 +124,26 @@ public sealed class MarkdownReportTests
         Assert.Contains("## Layers and agents\n\nNo layer ran.\n", markdown);
         Assert.Contains("## Summary\n\nNo findings.\n", markdown);
         Assert.EndsWith("## Findings\n\nNo findings.\n", markdown);
+    }
+
+    [Fact]
+    public void The_fix_verdicts_are_a_table_with_the_branch_and_the_patch_link()
+    {
+        var snapshot = Snapshot(TaskLifecycle.Succeeded, new() { Path = "/srv/repos/shop" }, commit: null);
+        var result = Result(snapshot, []) with
+        {
+            FixBranch = $"amas/{snapshot.TaskId}",
+            Fixes =
+            [
+                new FixPatch { File = "Dockerfile", FindingIds = ["a1"], Rules = ["DL3007"], Origin = FixOrigin.Deterministic, Verdict = FixVerdict.Accepted, Reason = "findings gone, none new" },
+                new FixPatch { File = "job.py", FindingIds = ["b2"], Rules = ["todo"], Origin = FixOrigin.Ai, Verdict = FixVerdict.Rejected, Reason = "introduces a new finding: x | y" },
+            ],
+        };
+
+        var markdown = MarkdownReport.Write(result, []);
+
+        Assert.Contains($"## Fixes\n\nAccepted fixes were committed to branch `amas/{snapshot.TaskId}`; the combined patch is at `/api/v1/tasks/{snapshot.TaskId}/artifacts/patch`.\n", markdown);
+        Assert.Contains("| Dockerfile | DL3007 | deterministic | accepted | findings gone, none new |\n", markdown);
+        Assert.Contains("| job.py | todo | AI | rejected | introduces a new finding: x \\| y |\n", markdown);
     }
 }
