@@ -15,8 +15,8 @@ namespace Amas.Orleans.Orchestration;
 /// <item><c>osint</c>, <c>forensics</c>: the layer 1 agents with that capability, then only the report: one agent's
 /// output has nothing to merge (ConflictResolver), and nothing to fix or validate in layer 3.</item>
 /// <item><c>issue_respond</c>: with a repository, the layer 1 agents the issue's category calls for
-/// (<see cref="IssueDetection"/>) and the ConflictResolver; always the issue agents of layer 2 and the report. Issue
-/// agents run in no other kind.</item>
+/// (<see cref="IssueDetection"/>) and the ConflictResolver, and with <c>auto_fix</c> the fix chain; always the issue
+/// agents of layer 2 and the report. Issue agents run in no other kind.</item>
 /// </list>
 /// </summary>
 public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? history = null)
@@ -130,8 +130,11 @@ public sealed class DecisionEngine(AgentRegistry registry, LearnedAgentSkips? hi
             detection = Detection(d => !d.Capabilities.Any(DedicatedCapabilities.Values.Contains) && d.Capabilities.Any(wanted.Contains));
         }
 
+        // auto_fix runs the fix chain on what the detection found; it makes a branch only when auto_apply says so too.
         var withFindings = detection.Length > 0;
-        return Plan(detection, d => Has(d, IssueCapability) || Has(d, ReportCapability) || (withFindings && Has(d, FindingsCapability)));
+        var fixing = withFindings && spec.Options.AutoFix;
+        return Plan(detection, d => Has(d, IssueCapability) || Has(d, ReportCapability)
+            || (withFindings && Has(d, FindingsCapability)) || (fixing && Has(d, Fixes.FixAgentNames.Capability)));
     }
 
     private static bool Has(AgentDescriptor descriptor, string capability)

@@ -69,6 +69,11 @@ public static class TaskSpecValidator
                 break;
             case TaskKind.IssueRespond:
                 IssueInputRules.Check(errors, options);
+                if (options.AutoFix && spec.Target is null)
+                {
+                    errors["options.auto_fix"] = ["auto_fix fixes the repository the issue is about: give it as the target."];
+                }
+
                 break;
             default:
                 break;

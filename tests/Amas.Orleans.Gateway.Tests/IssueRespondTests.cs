@@ -113,6 +113,7 @@ public sealed class IssueRespondTests(EmbeddedGateway gateway)
         { """{"kind":"orchestrate","options":{"issue":{"title":"x"}}}""", "options.issue" },
         { """{"kind":"orchestrate","options":{"language":"german"}}""", "options.language" },
         { """{"kind":"osint","options":{"urls":["https://example.com/"],"auto_fix":true}}""", "options.auto_fix" },
+        { """{"kind":"issue_respond","options":{"issue":{"title":"x"},"auto_fix":true}}""", "options.auto_fix" },
     };
 
     [Theory]
