@@ -57,8 +57,25 @@ public sealed class WebConsoleTests(GatewayProcess gateway, ITestOutputHelper ou
         var providers = await http.GetFromJsonAsync<JsonElement>("/api/v1/providers");
         Assert.Equal(providers.GetArrayLength(), page.GetProperty("providers").GetArrayLength());
 
+        // Agents with the LearningSystem's runs, and the workflow metrics, as the API says (the learning flush runs
+        // every few seconds, so the API is read after the page and must have at least what the page showed).
+        var agents = await http.GetFromJsonAsync<JsonElement>("/api/v1/agents");
+        var shownRuns = page.GetProperty("agentRuns");
+        Assert.True(shownRuns.GetProperty("SecurityScanner").GetInt64() >= 1, shownRuns.ToString());
+        foreach (var agent in agents.EnumerateArray())
+        {
+            var name = agent.GetProperty("name").GetString()!;
+            var runs = agent.TryGetProperty("stats", out var stats) && stats.ValueKind == JsonValueKind.Object ? stats.GetProperty("runs").GetInt64() : 0;
+            Assert.InRange(shownRuns.GetProperty(name).GetInt64(), 0, runs);
+        }
+
+        var metrics = await http.GetFromJsonAsync<JsonElement>("/api/v1/metrics/workflows?window=15m");
+        Assert.InRange(long.Parse(page.GetProperty("metrics").GetProperty("Tasks ended").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 1, metrics.GetProperty("tasks_ended").GetInt64());
+        Assert.All(page.GetProperty("alerts").EnumerateArray(), a => Assert.Contains(a.GetString(), new[] { "low_success_rate", "slow_response", "high_error_rate" }));
+
         Assert.Empty(page.GetProperty("pageErrors").EnumerateArray());
         Assert.Empty(page.GetProperty("outside").EnumerateArray());
+        Assert.True(new FileInfo(Path.Combine(artifacts, "workflows-page.png")).Length > 10_000);
         Assert.True(new FileInfo(Path.Combine(artifacts, "task-page.png")).Length > 10_000);
         Assert.True(new FileInfo(Path.Combine(artifacts, "providers-page.png")).Length > 10_000);
     }

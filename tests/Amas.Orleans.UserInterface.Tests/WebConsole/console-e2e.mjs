@@ -1,5 +1,6 @@
 // Drives the web console in headless Debian Chromium through Playwright: submits an orchestrate task with the form,
-// waits for the lanes and the findings table, visits the providers page, and saves screenshots of both.
+// waits for the lanes and the findings table, visits the providers, agents and workflow metrics pages, and saves
+// screenshots.
 // Usage: node console-e2e.mjs BASE_URL REPOSITORY_PATH ARTIFACT_DIR   → one JSON line on stdout.
 import { chromium } from 'playwright-core';
 
@@ -47,7 +48,25 @@ try {
   const providers = await page.$$eval('#providers tbody tr', rows => rows.map(r => r.dataset.provider));
   await page.screenshot({ path: `${artifacts}/providers-page.png`, fullPage: true });
 
-  console.log(JSON.stringify({ id, kinds, state, progress, lanes, rules, worst, filtered, providers, pageErrors, outside }));
+  // The LearningSystem and the workflow monitor gather each silo's tallies every few seconds: reload until the
+  // task above shows up (or 30 s pass).
+  let agentRuns = {};
+  let metrics = {};
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await page.goto(`${baseUrl}/#/agents`);
+    await page.reload();
+    await page.waitForSelector('#agents tbody tr');
+    agentRuns = await page.$$eval('#agents tbody tr', rows => Object.fromEntries(rows.map(r => [r.dataset.agent, Number(r.dataset.runs)])));
+    await page.goto(`${baseUrl}/#/workflows?window=15m`);
+    await page.waitForSelector('#workflow-metrics tbody tr');
+    metrics = await page.$$eval('#workflow-metrics tbody tr', rows => Object.fromEntries(rows.map(r => [r.querySelector('th').textContent, r.querySelector('td').textContent])));
+    if (agentRuns.SecurityScanner > 0 && Number(metrics['Tasks ended']) > 0) break;
+    await page.waitForTimeout(1000);
+  }
+  const alerts = await page.$$eval('#alerts li', items => items.map(i => i.dataset.alert));
+  await page.screenshot({ path: `${artifacts}/workflows-page.png`, fullPage: true });
+
+  console.log(JSON.stringify({ id, kinds, state, progress, lanes, rules, worst, filtered, providers, agentRuns, metrics, alerts, pageErrors, outside }));
 } finally {
   await browser.close();
 }
