@@ -68,9 +68,13 @@ internal sealed class AmasOperationTransformer : IOpenApiOperationTransformer
         {
             foreach (var (code, response) in responses)
             {
-                if (code.StartsWith('2') && (response.Content?.TryGetValue(Json, out var media) == true || response.Content?.TryGetValue(EventStream, out media) == true))
+                // JSON, the event stream's events, or a text artifact (the patch): whichever the operation produces.
+                if (code.StartsWith('2') && response.Content is { Count: > 0 } produced)
                 {
-                    media!.Example = Write(example, WireJson);
+                    foreach (var media in produced.Values)
+                    {
+                        media.Example = Write(example, WireJson);
+                    }
                 }
             }
         }

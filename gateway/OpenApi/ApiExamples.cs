@@ -142,6 +142,9 @@ internal static class ApiExamples
         new("unconfigured", new ProviderHealth { Id = "deepseek", Name = "DeepSeek", Model = "deepseek-chat", Priority = 1, Configured = false, At = Created, Timeout = TimeSpan.FromSeconds(60) }),
     ];
 
+    public static string Patch =>
+        "diff --git a/Dockerfile b/Dockerfile\n--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n-FROM ubuntu:latest\n+FROM ubuntu:24.04\n RUN apt-get update\n";
+
     public static TaskEvent Event => new()
     {
         Event = "agent_completed", TaskId = Id, At = Created.AddMilliseconds(1200), Layer = 1, LayerName = "detection_analysis",

@@ -30,7 +30,7 @@ internal sealed record OperationDoc(string Summary, int[] Problems)
             [400, 404, 409, 503]) { ResponseExample = ApiExamples.Result },
         ["GetTaskPatch"] = new(
             "The combined patch of the fixes the QualityValidator accepted, as a unified diff (text/x-diff) that git apply reads; 404 when the task has none, 409 while it runs.",
-            [404, 409, 503]),
+            [404, 409, 503]) { ResponseExample = ApiExamples.Patch },
         ["CancelTask"] = new("Cancels a task; a finished task is returned unchanged.", [404, 503]) { ResponseExample = ApiExamples.Snapshot },
         ["TriggerOrchestrator"] = new("AMAS-compatible: trigger the orchestrator with its options at the top level of the body.", [400, 413, 422, 503])
         {

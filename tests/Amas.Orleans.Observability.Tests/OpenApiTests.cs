@@ -58,9 +58,10 @@ public sealed class OpenApiTests(ObservedGateway gateway)
 
                 var responses = operation.Value.GetProperty("responses").EnumerateObject().ToArray();
                 var success = Assert.Single(responses, r => r.Name.StartsWith('2'));
-                // JSON, or the event stream's events for the server-sent events endpoint.
+                // JSON, the event stream's events for the server-sent events endpoint, or the patch as a diff.
                 var content = success.Value.GetProperty("content");
-                var json = content.TryGetProperty("application/json", out var j) ? j : content.GetProperty("text/event-stream");
+                var json = content.TryGetProperty("application/json", out var j) ? j
+                    : content.TryGetProperty("text/event-stream", out var e) ? e : content.GetProperty("text/x-diff");
                 Assert.True(json.TryGetProperty("schema", out _), $"{name} has no response schema.");
                 Assert.True(json.TryGetProperty("example", out _), $"{name} has no response example.");
                 Assert.Contains(responses, r => r.Name.StartsWith('4') || r.Name.StartsWith('5'));
