@@ -32,6 +32,9 @@ public static class TaskOptionCatalog
 
     public static readonly IReadOnlyDictionary<TaskKind, IReadOnlyList<string>> Depths = new Dictionary<TaskKind, IReadOnlyList<string>>
     {
+        // orchestrate: at surface depth the DecisionEngine skips agents the LearningSystem saw find nothing on this
+        // kind of repository (never in full_analysis mode); self_improve: also how much of the repository is read.
+        [TaskKind.Orchestrate] = ["surface", "medium", "deep", "comprehensive"],
         [TaskKind.SelfImprove] = ["surface", "medium", "deep", "comprehensive"],
         [TaskKind.IssueRespond] = ["basic", "detailed", "comprehensive", "expert"],
     };

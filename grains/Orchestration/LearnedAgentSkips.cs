@@ -14,10 +14,13 @@ namespace Amas.Orleans.Orchestration;
 /// </summary>
 public sealed class LearnedAgentSkips(IGrainFactory grains, IOptions<LearningOptions> options)
 {
+    public const string FullAnalysis = "full_analysis";
+
     public async Task<ExecutionPlan> ApplyAsync(ExecutionPlan plan, TaskSpec spec, ResolvedRepository? repository)
     {
         var settings = options.Value;
-        if (spec.Options.Depth is not { } depth || !settings.SkipAtDepths.Contains(depth, StringComparer.Ordinal) || repository is null)
+        // full_analysis means every agent, whatever it found before; the other modes take the history's advice.
+        if (spec.Options.Mode == FullAnalysis || spec.Options.Depth is not { } depth || !settings.SkipAtDepths.Contains(depth, StringComparer.Ordinal) || repository is null)
         {
             return plan;
         }

@@ -112,6 +112,7 @@ public sealed class IssueRespondTests(EmbeddedGateway gateway)
         { "{\"kind\":\"issue_respond\",\"options\":{\"issue\":{\"title\":\"" + new string('t', 513) + "\"}}}", "options.issue.title" },
         { """{"kind":"orchestrate","options":{"issue":{"title":"x"}}}""", "options.issue" },
         { """{"kind":"orchestrate","options":{"language":"german"}}""", "options.language" },
+        { """{"kind":"orchestrate","options":{"depth":"bottomless"}}""", "options.depth" },
         { """{"kind":"osint","options":{"urls":["https://example.com/"],"auto_fix":true}}""", "options.auto_fix" },
         { """{"kind":"issue_respond","options":{"issue":{"title":"x"},"auto_fix":true}}""", "options.auto_fix" },
     };

@@ -36,6 +36,23 @@ public sealed class LearnedAgentSkipsTests
     }
 
     [Fact]
+    public async Task Full_analysis_runs_every_agent_without_asking_the_history()
+    {
+        // No grain factory: reading the history would throw, so the plan coming back unchanged shows it was never read.
+        var skips = new LearnedAgentSkips(null!, Microsoft.Extensions.Options.Options.Create(new LearningOptions()));
+        var spec = new Amas.Orleans.Tasks.TaskSpec
+        {
+            Kind = Amas.Orleans.Tasks.TaskKind.Orchestrate,
+            Options = new Amas.Orleans.Tasks.TaskOptions { Mode = LearnedAgentSkips.FullAnalysis, Depth = "surface" },
+            Submitter = "test",
+        };
+
+        var plan = await skips.ApplyAsync(Plan, spec, new Amas.Orleans.Repositories.ResolvedRepository { LocalPath = "/srv/repo" });
+
+        Assert.Same(Plan, plan);
+    }
+
+    [Fact]
     public void Only_detection_agents_are_skipped()
     {
         var plan = LearnedAgentSkips.Skip(Plan, [Tally("ConflictResolver", "go", 20, 0), Tally("Reporter", "go", 20, 0)], "go", "surface", 10);
