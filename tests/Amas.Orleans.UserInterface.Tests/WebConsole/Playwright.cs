@@ -18,7 +18,12 @@ public static class Playwright
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] arguments)
     {
         var prefix = await Installation.Value;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "WebConsole", script), Path.Combine(prefix, script), overwrite: true);
+        // The scripts and the module they share (browser.mjs) sit where playwright-core resolves.
+        foreach (var file in new[] { "browser.mjs", script })
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "WebConsole", file), Path.Combine(prefix, file), overwrite: true);
+        }
+
         return await RunProcessAsync("node", [Path.Combine(prefix, script), .. arguments], prefix, TimeSpan.FromMinutes(5));
     }
 

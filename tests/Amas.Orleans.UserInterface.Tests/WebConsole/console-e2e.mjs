@@ -2,21 +2,12 @@
 // waits for the lanes and the findings table, visits the providers, agents and workflow metrics pages, and saves
 // screenshots.
 // Usage: node console-e2e.mjs BASE_URL REPOSITORY_PATH ARTIFACT_DIR   → one JSON line on stdout.
-import { chromium } from 'playwright-core';
+import { launchChromium, openPage } from './browser.mjs';
 
 const [baseUrl, repository, artifacts] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  // Background networking off: this machine's network is closed, and nothing may leave 127.0.0.1.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-         '--no-first-run', '--disable-quic'],
-});
-const pageErrors = [];
-const outside = [];
+const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', error => pageErrors.push(error.message));
-  page.on('request', request => { if (!request.url().startsWith(baseUrl) && !request.url().startsWith('blob:')) outside.push(request.url()); });
+  const { page, pageErrors, outside } = await openPage(browser, baseUrl);
 
   await page.goto(`${baseUrl}/#/submit`);
   await page.waitForSelector('#kind option[value="orchestrate"]', { state: 'attached' });

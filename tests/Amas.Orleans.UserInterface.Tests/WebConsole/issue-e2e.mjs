@@ -1,20 +1,12 @@
 // Drives the web console in headless Debian Chromium: submits an issue_respond task with the form and reads the
 // drafted answer from the task page's facts, saving a screenshot.
 // Usage: node issue-e2e.mjs BASE_URL ARTIFACT_DIR   → one JSON line on stdout.
-import { chromium } from 'playwright-core';
+import { launchChromium, openPage } from './browser.mjs';
 
 const [baseUrl, artifacts] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-         '--no-first-run', '--disable-quic'],
-});
-const pageErrors = [];
-const outside = [];
+const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', error => pageErrors.push(error.message));
-  page.on('request', request => { if (!request.url().startsWith(baseUrl) && !request.url().startsWith('blob:')) outside.push(request.url()); });
+  const { page, pageErrors, outside } = await openPage(browser, baseUrl);
 
   await page.goto(`${baseUrl}/#/submit`);
   await page.waitForSelector('#kind option[value="issue_respond"]', { state: 'attached' });

@@ -1,18 +1,12 @@
 // The web console with authentication on: every view is refused until an API key is entered once; the key is kept
 // in session storage (never local storage) and sent on every call, so a task can be submitted and its answer read.
 // Usage: node secured-e2e.mjs BASE_URL API_KEY ARTIFACT_DIR   → one JSON line on stdout.
-import { chromium } from 'playwright-core';
+import { launchChromium, openPage } from './browser.mjs';
 
 const [baseUrl, apiKey, artifacts] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-         '--no-first-run', '--disable-quic'],
-});
-const pageErrors = [];
+const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', error => pageErrors.push(error.message));
+  const { page, pageErrors } = await openPage(browser, baseUrl);
 
   await page.goto(`${baseUrl}/#/tasks`);
   await page.waitForSelector('#view-error');
