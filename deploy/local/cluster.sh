@@ -52,11 +52,15 @@ allocated_ports() {
   cat "$STATE"/*.port 2>/dev/null || true
 }
 
+# Below the kernel's ephemeral range: a port from inside it can be taken by any outgoing connection between this
+# check and the bind (seen on CI: a silo's health port lost to a client socket).
 free_port() {
-  local port taken
+  local port taken low
   taken=" $(allocated_ports | tr '\n' ' ') "
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  (( low > 12000 )) || low=32768
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if [[ "$taken" != *" $port "* ]] && ! port_in_use "$port"; then
       echo "$port"
       return 0
