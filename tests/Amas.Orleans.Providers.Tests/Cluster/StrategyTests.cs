@@ -21,7 +21,9 @@ public sealed class StrategyTests(SystemClockCluster cluster)
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("hd-fast", response.Provider);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5));
+        // The slow provider answers only after 20 s, so winning already bounds the time; only the hedge delay is
+        // asserted here, since an upper bound would measure the machine's load rather than the router.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(150), $"the hedge started after {watch.Elapsed}, before its 200 ms delay");
         Assert.Collection(response.Attempts,
             slow =>
             {
