@@ -48,7 +48,8 @@ public sealed class FailoverTests(SystemClockCluster cluster)
         var timedOut = response.Attempts[0];
         Assert.Equal(ProviderOutcome.Timeout, timedOut.Outcome);
         Assert.Contains("no answer within 1 s", timedOut.Error);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        // Only the lower bound: the timeout must have been waited out; an upper bound would measure the machine's load.
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"answered after {watch.Elapsed}, before the 1 s timeout");
         await Eventually.TrueAsync(() => cluster.Server.Script("to-slow").Aborted == 1, "the timed-out HTTP request was not cancelled");
     }
 
