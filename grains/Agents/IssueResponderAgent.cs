@@ -47,7 +47,7 @@ public sealed class IssueResponderAgent(IAgentCompletions completions) : IAgent
         var related = RelatedFindingSelector.Select(
             issue,
             analysis.Category,
-            context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings),
+            context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings).Where(f => f.Suppression is null),
             limit: 50);
         request = request with { Findings = [.. related.Select(f => new RelatedFinding(f.Rule, f.File, f.Line, f.Message))] };
 
@@ -71,7 +71,7 @@ public sealed class IssueResponderAgent(IAgentCompletions completions) : IAgent
         {
             ["language_confidence"] = Math.Round(analysis.Language.Confidence, 3),
             ["related_findings"] = related.Count,
-            ["findings_considered"] = context.Inputs.Where(r => r.Layer == 1).Sum(r => r.Findings.Count),
+            ["findings_considered"] = context.Inputs.Where(r => r.Layer == 1).Sum(r => r.Findings.Count(f => f.Suppression is null)),
         };
         var summary = string.Create(
             CultureInfo.InvariantCulture,

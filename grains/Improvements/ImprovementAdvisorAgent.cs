@@ -27,7 +27,7 @@ public sealed class ImprovementAdvisorAgent(IAgentCompletions completions, IOpti
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var items = ImprovementPlanner.Items(context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings)).ToArray();
+        var items = ImprovementPlanner.Items(context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings).Where(f => f.Suppression is null)).ToArray();
         var writtenBy = new AgentAiUse { Path = TextPath.RuleBased, Reason = "no findings to explain" };
         var aiItems = Math.Min(items.Length, options.Value.MaxAiRationales);
         if (items.Length > 0 && aiItems == 0)

@@ -23,7 +23,7 @@ public sealed class PerformanceOptimizerAgent : IAgent
     public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var detection = context.Inputs.Where(r => r.Layer == 1).ToArray();
-        var recommendations = PerformanceRecommender.Recommend(detection.SelectMany(r => r.Findings));
+        var recommendations = PerformanceRecommender.Recommend(detection.SelectMany(r => r.Findings).Where(f => f.Suppression is null));
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["recommendations"] = recommendations.Count,
