@@ -1,12 +1,15 @@
 using Amas.Orleans.Analysis.Findings;
+using Amas.Orleans.Repositories;
 
 namespace Amas.Orleans.Agents;
 
 /// <summary>
-/// Layer 2: one finding per problem out of everything layer 1 reported (<see cref="FindingResolver"/>). It reads the
-/// repository only for its suppression file, whose refused lines it lists under the fact <c>suppression_file_problems</c>.
+/// Layer 2: one finding per problem out of everything layer 1 reported (<see cref="FindingResolver"/>). Of the
+/// repository it reads only the suppression file, so it asks for the checkout's directory rather than a walk of the
+/// tree; the lines it refuses are listed under the fact <c>suppression_file_problems</c>.
 /// </summary>
-public sealed class ConflictResolverAgent : IAgent
+/// <param name="checkouts">Where the task's repository is on this silo; optional so the agent also builds without DI.</param>
+public sealed class ConflictResolverAgent(IRepositoryCheckouts? checkouts = null) : IAgent
 {
     public const string AgentName = "ConflictResolver";
 
@@ -22,15 +25,16 @@ public sealed class ConflictResolverAgent : IAgent
             + "suppressed in the source (amas:ignore) or by the repository's " + SuppressionFile.FileName + " file, "
             + "with the reason.",
         Capabilities = ["findings"],
+        ReadsRepository = false,
     };
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var detected = context.Inputs.SelectMany(r => r.Findings).ToArray();
-        var suppressions = context.Repository is { } repository
-            ? await SuppressionFile.LoadAsync(repository.Root, cancellationToken)
-            : SuppressionList.None;
+        var root = context.Repository?.Root
+            ?? (context.Work.Repository is { } repository && checkouts is not null ? await checkouts.DirectoryAsync(repository, cancellationToken) : null);
+        var suppressions = root is null ? SuppressionList.None : await SuppressionFile.LoadAsync(root, cancellationToken);
         var result = FindingResolver.Resolve(detected, suppressions);
         var metrics = new Dictionary<string, double>
         {
