@@ -38,11 +38,11 @@ public static class FindingMerger
                 var member = new Member(finding, FindingConcepts.Of(finding));
                 if (clusters.FirstOrDefault(c => c.Accepts(member)) is { } cluster)
                 {
-                    cluster.Members.Add(member);
+                    cluster.Add(member);
                 }
                 else
                 {
-                    clusters.Add(new Cluster([member]));
+                    clusters.Add(new Cluster(member));
                 }
             }
 
@@ -128,10 +128,22 @@ public static class FindingMerger
 
     private sealed record Member(Finding Finding, FindingConcept? Concept);
 
-    private sealed record Cluster(List<Member> Members)
+    private sealed class Cluster
     {
+        private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
+
+        public Cluster(Member first) => Add(first);
+
+        public List<Member> Members { get; } = [];
+
+        public void Add(Member member)
+        {
+            Members.Add(member);
+            _agents.UnionWith(SourcesOf(member.Finding));
+        }
+
         public bool Accepts(Member candidate)
-            => !Members.SelectMany(m => SourcesOf(m.Finding)).Intersect(SourcesOf(candidate.Finding), StringComparer.Ordinal).Any()
+            => !SourcesOf(candidate.Finding).Any(_agents.Contains)
                 && Members.Exists(m => SamePlace(m.Finding, candidate.Finding) || SameMeaning(m, candidate));
 
         private static bool SamePlace(Finding a, Finding b)
