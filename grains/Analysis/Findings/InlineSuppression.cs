@@ -5,8 +5,8 @@ namespace Amas.Orleans.Analysis.Findings;
 /// <summary>
 /// The <c>amas:ignore</c> marker, usually in a comment on the finding's line: <c>amas:ignore</c> alone, with a
 /// reason (<c># amas:ignore test fixture, never deployed</c>), or for one rule or rule prefix and a reason
-/// (<c>// amas:ignore secret/jwt sample token of the docs</c>; the first word is a rule when it has a '/' or is
-/// <c>*</c>). A marker naming another rule leaves the finding alone. The scanners that honour it report the finding
+/// (<c>// amas:ignore secret/jwt sample token of the docs</c>; the first word is a rule when it is <c>*</c> or starts
+/// like one of our rule ids: <c>secret/</c>, <c>code/</c>, …). A marker naming another rule leaves the finding alone. The scanners that honour it report the finding
 /// suppressed, with the reason, instead of dropping it.
 /// </summary>
 public static class InlineSuppression

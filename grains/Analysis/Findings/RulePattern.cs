@@ -14,8 +14,15 @@ public readonly record struct RulePattern
 
     public string Text { get; }
 
-    /// <summary>Whether a word reads as a rule pattern rather than prose: it has a '/' (<c>secret/jwt</c>) or is <c>*</c>.</summary>
-    public static bool LooksLikeRule(string word) => word == "*" || (word.Contains('/', StringComparison.Ordinal) && !word.EndsWith('/'));
+    /// <summary>The namespaces of our rule ids that have a '/' (<c>secret/jwt</c>, <c>code/python-eval</c>).</summary>
+    private static readonly string[] Families = ["secret/", "code/", "perf/", "code-quality/"];
+
+    /// <summary>
+    /// Whether a word reads as a rule pattern rather than prose: <c>*</c>, or an id or prefix in one of our rule
+    /// namespaces, so a reason that starts with a path (<c>tests/fixtures only</c>) stays a reason.
+    /// </summary>
+    public static bool LooksLikeRule(string word)
+        => word == "*" || Families.Any(f => word.Length > f.Length && word.StartsWith(f, StringComparison.OrdinalIgnoreCase));
 
     public bool Matches(string rule)
         => Text.EndsWith('*')

@@ -15,6 +15,7 @@ public sealed class InlineSuppressionTests
     [InlineData("token = x  // amas:ignore secret/* all samples", "all samples")]
     [InlineData("token = x  /* amas:ignore * vendored */", "vendored")]
     [InlineData("<!-- amas:ignore secret/jwt -->", InlineSuppression.NoReason)]
+    [InlineData("token = x  # amas:ignore tests/fixtures only, see docs/testing.md", "tests/fixtures only, see docs/testing.md")]
     public void A_marker_suppresses_in_the_source_with_the_reason_written_after_it(string line, string reason)
         => Assert.Equal(new FindingSuppression { Kind = SuppressionKind.InSource, Reason = reason, File = "app.py", Line = 7 }, For(line));
 
