@@ -32,8 +32,7 @@ public sealed class ConflictResolverAgent(IRepositoryCheckouts? checkouts = null
     {
         ArgumentNullException.ThrowIfNull(context);
         var detected = context.Inputs.SelectMany(r => r.Findings).ToArray();
-        var root = context.Repository?.Root
-            ?? (context.Work.Repository is { } repository && checkouts is not null ? await checkouts.DirectoryAsync(repository, cancellationToken) : null);
+        var root = await RepositoryDirectory.OfAsync(context, checkouts, cancellationToken);
         var suppressions = root is null ? SuppressionList.None : await SuppressionFile.LoadAsync(root, cancellationToken);
         var result = FindingResolver.Resolve(detected, suppressions);
         var metrics = new Dictionary<string, double>

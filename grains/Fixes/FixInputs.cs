@@ -11,22 +11,9 @@ internal static class FixInputs
     public static IReadOnlyList<Finding> DetectionFindings(AgentContext context)
         => DetectionReports(context).SelectMany(r => r.Findings).DistinctBy(f => f.Id).ToList();
 
-    /// <summary>
-    /// The Layer 1 findings the fix chain may fix, and how many it may not: a suppressed problem is never fixed,
-    /// whether an <c>amas:ignore</c> marker or the repository's suppression file suppressed it, on this report or on
-    /// another agent's report of the same problem. Resolved as the ConflictResolver resolves them, from the same
-    /// reports and the same file, so it holds whether or not the ConflictResolver ran.
-    /// </summary>
-    public static async Task<(IReadOnlyList<Finding> Findings, int Suppressed)> FixableFindingsAsync(AgentContext context, CancellationToken cancellationToken)
-    {
-        var findings = DetectionFindings(context);
-        var suppressions = context.Repository is { } repository
-            ? await SuppressionFile.LoadAsync(repository.Root, cancellationToken)
-            : SuppressionList.None;
-        var suppressed = FindingResolver.Resolve(findings, suppressions).SuppressedReportIds;
-        var fixable = findings.Where(f => !suppressed.Contains(f.Id)).ToList();
-        return (fixable, findings.Count - fixable.Count);
-    }
+    /// <summary>The Layer 1 findings the fix chain may fix (a suppressed problem never is), and how many it may not.</summary>
+    public static Task<(IReadOnlyList<Finding> Live, int Suppressed)> FixableFindingsAsync(AgentContext context, CancellationToken cancellationToken)
+        => LiveFindings.SelectAsync(DetectionFindings(context), context.Repository?.Root, cancellationToken);
 
     public static IReadOnlyList<AgentReport> DetectionReports(AgentContext context)
         => context.Inputs.Where(r => r.Layer == 1 && r.Status == AgentRunStatus.Succeeded).ToList();

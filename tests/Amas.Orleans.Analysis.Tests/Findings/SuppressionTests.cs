@@ -4,6 +4,7 @@ using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Analysis.Tests.Corpus;
 using Amas.Orleans.Analysis.Tests.Reports;
 using Amas.Orleans.Findings;
+using Amas.Orleans.Improvements;
 using Amas.Orleans.Reports;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Testing.Reports;
@@ -109,6 +110,23 @@ public sealed class SuppressionTests : IDisposable
         var removed = result.Patches.SelectMany(p => p.Diff.Split('\n')).Where(l => l.StartsWith('-') && !l.StartsWith("---", StringComparison.Ordinal));
         Assert.DoesNotContain(removed, l => l.Contains(IgnoredToken, StringComparison.Ordinal));
         Assert.Equal(4, result.Metrics["findings_suppressed"]);
+    }
+
+    [Fact]
+    public async Task The_improvement_plan_beside_the_ConflictResolver_leaves_out_what_the_marker_and_the_file_suppress()
+    {
+        var checkout = Repository();
+        var reports = await DetectAsync(checkout);
+        var advisor = new ImprovementAdvisorAgent(new NoAiCompletions(), Options.Create(new ImprovementOptions()));
+
+        var plan = (await advisor.RunAsync(AgentRuns.Context(advisor.Descriptor.Name, checkout) with { Inputs = reports }, CancellationToken.None)).Plan!;
+
+        // Reported twice each (deploy/ and deploy/dev/; lines 3 and 4): the plan counts only the live one.
+        var items = plan.Areas.SelectMany(a => a.Items).ToDictionary(i => i.Rule);
+        Assert.Equal(1, items["DL3007"].FindingCount);
+        Assert.Equal(1, items["secret/github-token"].FindingCount);
+        Assert.False(items.ContainsKey("AMAS-DOCKER-SECRET"));
+        Assert.False(items.ContainsKey("secret/generic-assignment"));
     }
 
     [Fact]
