@@ -21,7 +21,7 @@ public sealed class SecretScanner
     /// </summary>
     public const string IgnoreMarker = InlineSuppression.Marker;
 
-    private const string ReasonWithheld = "marked amas:ignore (the reason is not shown: it holds the secret)";
+    private const string ReasonWithheld = "marked amas:ignore (the reason is not shown: it holds a secret)";
 
     private const string Fix =
         "Treat the credential as leaked: revoke or rotate it, remove it from the history, and load it at run time "
@@ -76,7 +76,8 @@ public sealed class SecretScanner
             var (line, column) = lines.Locate(match.MatchStart);
             var bounds = lines.Bounds(line);
             var suppression = InlineSuppression.For(file.Text.AsSpan(bounds.Start, bounds.End - bounds.Start), match.Rule.Id, file.Path, line);
-            if (suppression is not null && suppression.Reason.Contains(match.Secret, StringComparison.Ordinal))
+            // The reason follows the marker on the secret's own line: it must not carry that secret or any other.
+            if (suppression is not null && matches.Exists(m => suppression.Reason.Contains(m.Secret, StringComparison.Ordinal)))
             {
                 suppression = suppression with { Reason = ReasonWithheld };
             }
