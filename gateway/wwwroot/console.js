@@ -270,13 +270,16 @@ async function showResults(id, section) {
         const x = sort.key === 'severity' ? rank(a.severity) - rank(b.severity) : String(a[sort.key] ?? '').localeCompare(String(b[sort.key] ?? ''));
         return sort.descending ? -x : x;
       });
-    tbody.replaceChildren(...rows.map(f => h('tr', { dataset: { rule: f.rule, severity: f.severity } },
-      h('td', {}, h('span', { class: `badge sev-${f.severity}` }, f.severity)),
+    tbody.replaceChildren(...rows.map(f => h('tr', { dataset: { rule: f.rule, severity: f.severity, suppressed: f.suppression ? 'true' : 'false' } },
+      h('td', {}, h('span', { class: `badge sev-${f.severity}` }, f.severity), f.suppression ? [' ', h('span', { class: 'badge' }, 'suppressed')] : null),
       h('td', {}, f.rule), h('td', {}, f.category), h('td', {}, f.agent),
       h('td', {}, f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : ''),
       h('td', {}, h('details', {}, h('summary', {}, f.message),
         f.evidence ? h('div', {}, h('strong', {}, 'Evidence (redacted)'), h('pre', {}, f.evidence)) : null,
         f.fix ? h('div', {}, h('strong', {}, 'Fix'), h('pre', {}, f.fix)) : null,
+        f.suppression ? h('div', {}, h('strong', {}, 'Suppressed'),
+          ` ${f.suppression.kind === 'in_source' ? 'in the source' : 'by the suppression file'} (${f.suppression.file ?? ''}${f.suppression.line ? `:${f.suppression.line}` : ''}): ${f.suppression.reason}`) : null,
+        f.resolution ? h('div', { class: 'muted' }, `Severity by ${f.resolution.severity_rule}: ${f.resolution.reason}`) : null,
         f.sources?.length ? h('div', { class: 'muted' }, `Reported by ${f.sources.join(', ')}`) : null)))));
     count.textContent = `${rows.length} of ${findings.length} findings`;
   };

@@ -23,4 +23,8 @@ public sealed record Finding
     [Id(10)] public IReadOnlyList<string> Sources { get; init; } = [];
     [Id(11)] public int? Column { get; init; }
     [Id(12)] public int? EndLine { get; init; }
+    /// <summary>How the ConflictResolver merged several agents' reports into this one; null when nothing was merged.</summary>
+    [Id(13)] public FindingResolution? Resolution { get; init; }
+    /// <summary>Set when the finding is suppressed (an <c>amas:ignore</c> marker or the suppression file), with the reason.</summary>
+    [Id(14)] public FindingSuppression? Suppression { get; init; }
 }

@@ -216,11 +216,11 @@ internal sealed partial class AgentGrain(
         await storage.WriteAsync(state);
         _run = null;
         run.Dispose();
-        LogEnded(logger, work.TaskId, work.Agent, report.Status, report.Findings.Count);
+        LogEnded(logger, work.TaskId, work.Agent, report.Status, LiveCount(report));
         metrics.RecordEnded(work.Agent, report.Status, clock.GetElapsedTime(runStarted));
-        learning.RecordAgentRun(work.Agent, repositoryKind, report.Status, clock.GetElapsedTime(runStarted), report.Findings.Count);
+        learning.RecordAgentRun(work.Agent, repositoryKind, report.Status, clock.GetElapsedTime(runStarted), LiveCount(report));
         span?.SetTag(TelemetryTags.Outcome, Names.Of(report.Status));
-        span?.SetTag("amas.findings", report.Findings.Count);
+        span?.SetTag("amas.findings", LiveCount(report));
         if (report.Status != AgentRunStatus.Succeeded)
         {
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, report.Error?.Code);
@@ -244,7 +244,7 @@ internal sealed partial class AgentGrain(
                 Start = state.State.Starts,
                 Silo = Silo,
                 Status = report.Status,
-                Findings = report.Findings.Count,
+                Findings = LiveCount(report),
                 StartedAt = report.StartedAt ?? report.CompletedAt ?? clock.GetUtcNow(),
                 EndedAt = report.CompletedAt ?? clock.GetUtcNow(),
             };
@@ -311,11 +311,14 @@ internal sealed partial class AgentGrain(
         CompletedAt = clock.GetUtcNow(),
     };
 
+    /// <summary>Suppressed findings stay in the report but count nowhere: a suppression says the problem is accepted.</summary>
+    private static int LiveCount(AgentReport report) => report.Findings.Count(f => f.Suppression is null);
+
     private static AgentOutcome OutcomeOf(AgentReport report) => new()
     {
         Agent = report.Agent,
         Status = report.Status,
-        FindingCount = report.Findings.Count,
+        FindingCount = LiveCount(report),
         Silo = report.Silo,
         StartedAt = report.StartedAt,
         CompletedAt = report.CompletedAt,

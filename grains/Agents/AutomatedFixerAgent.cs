@@ -11,7 +11,7 @@ namespace Amas.Orleans.Agents;
 /// Layer 3, first of the fix chain: proposes fixes as unified diffs for the Layer 1 findings. Deterministic rewrites
 /// where a rule has one (Dockerfile, hard-coded secrets, vulnerable dependency versions); in <c>aggressive</c> mode,
 /// when a provider is configured, AI-proposed patches for files no rule could fix. Proposes only: the
-/// QualityValidator decides.
+/// QualityValidator decides. Suppressed findings are never fixed.
 /// </summary>
 internal sealed class AutomatedFixerAgent(
     IAgentCompletions completions, IOptions<RepositoryOptions> repositories, ILogger<AutomatedFixerAgent> logger) : IAgent
@@ -37,7 +37,7 @@ internal sealed class AutomatedFixerAgent(
             return AgentResult.Empty("no repository to fix");
         }
 
-        var findings = FixInputs.DetectionFindings(context);
+        var (findings, suppressed) = await FixInputs.FixableFindingsAsync(context, cancellationToken);
         var deterministic = await DeterministicFixer.ProposeAsync(context.Repository, findings, cancellationToken);
         var patches = deterministic.ToList();
         AgentAiUse? ai = null;
@@ -58,6 +58,7 @@ internal sealed class AutomatedFixerAgent(
         var metrics = new Dictionary<string, double>
         {
             ["findings_considered"] = findings.Count,
+            ["findings_suppressed"] = suppressed,
             ["findings_addressed"] = addressed,
             ["patches_deterministic"] = deterministic.Count,
             ["patches_ai"] = patches.Count - deterministic.Count,

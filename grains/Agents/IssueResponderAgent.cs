@@ -1,7 +1,9 @@
 using System.Globalization;
 using Amas.Orleans.Agents.Completions;
+using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Analysis.Issues;
 using Amas.Orleans.Providers;
+using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
 
 namespace Amas.Orleans.Agents;
@@ -11,8 +13,10 @@ namespace Amas.Orleans.Agents;
 /// repository findings it is about (when a repository was given and analysed in layer 1) and drafts the answer in
 /// the requested language or the issue's own. With an AI provider the answer is written by it, from our analysis and
 /// the issue passed as data; otherwise, and whenever the provider fails, by the phrase book. The report says which.
+/// Suppressed findings are not linked.
 /// </summary>
-public sealed class IssueResponderAgent(IAgentCompletions completions) : IAgent
+/// <param name="checkouts">Where the repository's suppression file is; optional so the agent also builds without DI.</param>
+public sealed class IssueResponderAgent(IAgentCompletions completions, IRepositoryCheckouts? checkouts = null) : IAgent
 {
     public const string AgentName = "IssueResponder";
 
@@ -44,11 +48,9 @@ public sealed class IssueResponderAgent(IAgentCompletions completions) : IAgent
             ResponseOptionNames.ParseMode(options.Mode),
             ResponseOptionNames.ParseDepth(options.Depth ?? "detailed"),
             []);
-        var related = RelatedFindingSelector.Select(
-            issue,
-            analysis.Category,
-            context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings),
-            limit: 50);
+        var detected = context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings).ToList();
+        var (live, _) = await LiveFindings.SelectAsync(detected, await RepositoryDirectory.OfAsync(context, checkouts, cancellationToken), cancellationToken);
+        var related = RelatedFindingSelector.Select(issue, analysis.Category, live, limit: 50);
         request = request with { Findings = [.. related.Select(f => new RelatedFinding(f.Rule, f.File, f.Line, f.Message))] };
 
         var draft = IssueResponseDrafter.Draft(analysis, request);
@@ -71,7 +73,7 @@ public sealed class IssueResponderAgent(IAgentCompletions completions) : IAgent
         {
             ["language_confidence"] = Math.Round(analysis.Language.Confidence, 3),
             ["related_findings"] = related.Count,
-            ["findings_considered"] = context.Inputs.Where(r => r.Layer == 1).Sum(r => r.Findings.Count),
+            ["findings_considered"] = live.Count,
         };
         var summary = string.Create(
             CultureInfo.InvariantCulture,

@@ -6,6 +6,7 @@ namespace Amas.Orleans.Agents;
 /// <summary>
 /// Layer 4, the last step: the task's report. Its findings are the ConflictResolver's when it ran (they already
 /// stand for every detection report), plus what later layers added; otherwise every input's, one per fingerprint.
+/// Suppressed findings come last and are left out of the executive summary.
 /// Every input's metrics and facts are carried over under the agent's name. Its summary is a short executive summary,
 /// written by an AI provider through the router when one is configured and answers, by rules otherwise; the report
 /// says which.
@@ -33,7 +34,8 @@ public sealed class ReporterAgent(IAgentCompletions completions) : IAgent
         var findings = sources
             .SelectMany(r => r.Findings)
             .DistinctBy(f => f.Id, StringComparer.Ordinal)
-            .OrderByDescending(f => f.Severity)
+            .OrderBy(f => f.Suppression is not null)
+            .ThenByDescending(f => f.Severity)
             .ThenBy(f => f.File, StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
@@ -55,8 +57,10 @@ public sealed class ReporterAgent(IAgentCompletions completions) : IAgent
             }
         }
 
-        var completion = await completions.AskAsync(context, ExecutiveSummaryPrompt.For(findings, context.Inputs.Count), cancellationToken);
-        var summary = completion.ByAi ? completion.Content! : RuleBasedExecutiveSummary.Write(findings, context.Inputs.Count);
+        // A suppressed finding is accepted by the repository's authors: the summary is about the others.
+        var live = findings.Where(f => f.Suppression is null).ToArray();
+        var completion = await completions.AskAsync(context, ExecutiveSummaryPrompt.For(live, context.Inputs.Count), cancellationToken);
+        var summary = completion.ByAi ? completion.Content! : RuleBasedExecutiveSummary.Write(live, context.Inputs.Count);
         metrics[$"{AgentName}.ai_summary"] = completion.ByAi ? 1 : 0;
         // The layer 2 plans travel with the report, so a task's result carries them without reading more agents.
         return new AgentResult(findings, metrics, summary, facts, completion.Use)

@@ -79,17 +79,20 @@ public sealed class SecurityScannerAgent(SecretScanner? scanner = null, Dangerou
             .ThenBy(f => f.Column)
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
             .ToList();
-        var secretCount = sorted.Count(f => f.Category == SecretScanner.Category);
-        var codeCount = sorted.Count - secretCount;
+        var live = sorted.Where(f => f.Suppression is null).ToList();
+        var secretCount = live.Count(f => f.Category == SecretScanner.Category);
+        var codeCount = live.Count - secretCount;
+        var suppressed = sorted.Count - live.Count;
         var metrics = new Dictionary<string, double>
         {
             ["files_scanned"] = scanned,
             ["secrets_found"] = secretCount,
             ["dangerous_code_found"] = codeCount,
+            ["suppressed_in_source"] = suppressed,
             ["files_unreadable"] = unreadable,
             ["config_invalid"] = configProblem is null ? 0 : 1,
         };
-        return new AgentResult(sorted, metrics, Summarise(scanned, sorted, secretCount, codeCount, configProblem));
+        return new AgentResult(sorted, metrics, Summarise(scanned, live, secretCount, codeCount, suppressed, configProblem));
     }
 
     /// <summary>
@@ -108,7 +111,7 @@ public sealed class SecurityScannerAgent(SecretScanner? scanner = null, Dangerou
         }
     }
 
-    private static string Summarise(int scanned, List<Finding> findings, int secretCount, int codeCount, string? configProblem)
+    private static string Summarise(int scanned, List<Finding> findings, int secretCount, int codeCount, int suppressed, string? configProblem)
     {
         var affectedFiles = findings.Select(f => f.File).Distinct(StringComparer.Ordinal).Count();
         var summary = findings.Count == 0
@@ -116,6 +119,11 @@ public sealed class SecurityScannerAgent(SecretScanner? scanner = null, Dangerou
             : $"Scanned {scanned} files and found {secretCount} possible secrets"
                 + (codeCount > 0 ? $" and {codeCount} dangerous code patterns" : "")
                 + $" in {affectedFiles} files.";
+        if (suppressed > 0)
+        {
+            summary += $" {suppressed} more marked {SecretScanner.IgnoreMarker} are reported suppressed.";
+        }
+
         return configProblem is null ? summary : $"{summary} The repository's {SecretConfigFile.FileName} was ignored: {configProblem}";
     }
 }

@@ -1,4 +1,5 @@
 using Amas.Orleans.Agents;
+using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Findings;
 
 namespace Amas.Orleans.Fixes;
@@ -9,6 +10,10 @@ internal static class FixInputs
     /// <summary>The Layer 1 findings, as their agents reported them (their ids are what patches name).</summary>
     public static IReadOnlyList<Finding> DetectionFindings(AgentContext context)
         => DetectionReports(context).SelectMany(r => r.Findings).DistinctBy(f => f.Id).ToList();
+
+    /// <summary>The Layer 1 findings the fix chain may fix (a suppressed problem never is), and how many it may not.</summary>
+    public static Task<(IReadOnlyList<Finding> Live, int Suppressed)> FixableFindingsAsync(AgentContext context, CancellationToken cancellationToken)
+        => LiveFindings.SelectAsync(DetectionFindings(context), context.Repository?.Root, cancellationToken);
 
     public static IReadOnlyList<AgentReport> DetectionReports(AgentContext context)
         => context.Inputs.Where(r => r.Layer == 1 && r.Status == AgentRunStatus.Succeeded).ToList();

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Amas.Orleans.Agents;
 using Amas.Orleans.Agents.Completions;
+using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Providers;
+using Amas.Orleans.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace Amas.Orleans.Improvements;
@@ -10,9 +12,11 @@ namespace Amas.Orleans.Improvements;
 /// <summary>
 /// Layer 2: turns the detection agents' findings into a prioritised improvement plan (impact × effort × severity,
 /// grouped by area). With an AI provider, the top items get an AI-written rationale through the router; without
-/// one, or when it fails, every rationale is the rules' text; the plan says which.
+/// one, or when it fails, every rationale is the rules' text; the plan says which. Suppressed findings are not planned.
 /// </summary>
-public sealed class ImprovementAdvisorAgent(IAgentCompletions completions, IOptions<ImprovementOptions> options) : IAgent
+/// <param name="checkouts">Where the repository's suppression file is; optional so the agent also builds without DI.</param>
+public sealed class ImprovementAdvisorAgent(
+    IAgentCompletions completions, IOptions<ImprovementOptions> options, IRepositoryCheckouts? checkouts = null) : IAgent
 {
     public const string AgentName = "ImprovementAdvisor";
 
@@ -27,7 +31,9 @@ public sealed class ImprovementAdvisorAgent(IAgentCompletions completions, IOpti
 
     public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
-        var items = ImprovementPlanner.Items(context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings)).ToArray();
+        var detected = context.Inputs.Where(r => r.Layer == 1).SelectMany(r => r.Findings).ToList();
+        var (live, _) = await LiveFindings.SelectAsync(detected, await RepositoryDirectory.OfAsync(context, checkouts, cancellationToken), cancellationToken);
+        var items = ImprovementPlanner.Items(live).ToArray();
         var writtenBy = new AgentAiUse { Path = TextPath.RuleBased, Reason = "no findings to explain" };
         var aiItems = Math.Min(items.Length, options.Value.MaxAiRationales);
         if (items.Length > 0 && aiItems == 0)

@@ -1,13 +1,17 @@
 using System.Globalization;
 using Amas.Orleans.Agents;
+using Amas.Orleans.Analysis.Findings;
+using Amas.Orleans.Repositories;
 
 namespace Amas.Orleans.Improvements;
 
 /// <summary>
 /// Layer 2: concrete performance recommendations from the PerformanceAnalyzer's findings and the
-/// CodeQualityInspector's complexity findings and metrics (<see cref="PerformanceRecommender"/>).
+/// CodeQualityInspector's complexity findings and metrics (<see cref="PerformanceRecommender"/>); suppressed findings
+/// are not recommended on.
 /// </summary>
-public sealed class PerformanceOptimizerAgent : IAgent
+/// <param name="checkouts">Where the repository's suppression file is; optional so the agent also builds without DI.</param>
+public sealed class PerformanceOptimizerAgent(IRepositoryCheckouts? checkouts = null) : IAgent
 {
     public const string AgentName = "PerformanceOptimizer";
 
@@ -20,10 +24,12 @@ public sealed class PerformanceOptimizerAgent : IAgent
         ReadsRepository = false,
     };
 
-    public Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
+    public async Task<AgentResult> RunAsync(AgentContext context, CancellationToken cancellationToken)
     {
         var detection = context.Inputs.Where(r => r.Layer == 1).ToArray();
-        var recommendations = PerformanceRecommender.Recommend(detection.SelectMany(r => r.Findings));
+        var (live, _) = await LiveFindings.SelectAsync(
+            [.. detection.SelectMany(r => r.Findings)], await RepositoryDirectory.OfAsync(context, checkouts, cancellationToken), cancellationToken);
+        var recommendations = PerformanceRecommender.Recommend(live);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["recommendations"] = recommendations.Count,
@@ -45,6 +51,6 @@ public sealed class PerformanceOptimizerAgent : IAgent
         var summary = recommendations.Count == 0
             ? "No performance recommendations: the analysis found no performance anti-pattern."
             : string.Create(CultureInfo.InvariantCulture, $"{recommendations.Count} performance recommendations; first: {recommendations[0].Title} ({recommendations[0].FindingCount} places).");
-        return Task.FromResult(new AgentResult([], metrics, summary) { Recommendations = recommendations });
+        return new AgentResult([], metrics, summary) { Recommendations = recommendations };
     }
 }

@@ -141,10 +141,18 @@ public static class MarkdownReport
         }
     }
 
-    private static void WriteSummary(StringBuilder md, IReadOnlyList<Finding> findings)
+    private static void WriteSummary(StringBuilder md, IReadOnlyList<Finding> all)
     {
+        var findings = all.Where(f => f.Suppression is null).ToList();
+        var suppressed = all.Count - findings.Count;
         md.Append("\n## Summary\n\n");
-        md.Append(findings.Count switch { 0 => "No findings.", 1 => "1 finding.", var n => $"{n} findings." }).Append('\n');
+        md.Append(findings.Count switch { 0 => "No findings.", 1 => "1 finding.", var n => $"{n} findings." });
+        if (suppressed > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $" {suppressed} suppressed (not counted; see Suppressed findings).");
+        }
+
+        md.Append('\n');
         if (findings.Count == 0)
         {
             return;
@@ -152,7 +160,7 @@ public static class MarkdownReport
 
         var bySeverity = findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key)
             .Select(g => (ReportNames.Of(g.Key), g.Count()));
-        var counts = FindingTally.Count(findings.ToList());
+        var counts = FindingTally.Count(findings);
         CountTable(md, "Severity", bySeverity);
         CountTable(md, "Category", counts.ByCategory.Select(p => (p.Key, p.Value)));
         CountTable(md, "Agent", counts.ByAgent.Select(p => (p.Key, p.Value)));

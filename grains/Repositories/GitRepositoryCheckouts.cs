@@ -63,9 +63,17 @@ public sealed class GitRepositoryCheckouts : IRepositoryCheckouts
     public async Task<RepositoryCheckout> CheckoutAsync(ResolvedRepository repository, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);
+        var directory = await DirectoryAsync(repository, cancellationToken).ConfigureAwait(false);
+        return await WalkAsync(directory, repository.LocalPath is null ? repository.Commit!.ToLowerInvariant() : repository.Commit, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<string> DirectoryAsync(ResolvedRepository repository, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
         if (repository.LocalPath is { } localPath)
         {
-            return await WalkAsync(localPath, repository.Commit, cancellationToken).ConfigureAwait(false);
+            return localPath;
         }
 
         if (repository.GitUrl is not { } gitUrl)
@@ -90,7 +98,7 @@ public sealed class GitRepositoryCheckouts : IRepositoryCheckouts
             await CloneOnceAsync(gitUrl, commit, directory, cancellationToken).ConfigureAwait(false);
         }
 
-        return await WalkAsync(directory, commit, cancellationToken).ConfigureAwait(false);
+        return directory;
     }
 
     /// <summary>Where this silo keeps the checkout of <paramref name="commit"/> of <paramref name="gitUrl"/>.</summary>

@@ -17,4 +17,11 @@ public interface IRepositoryCheckouts
     /// </summary>
     /// <exception cref="RepositoryCheckoutException">The commit could not be fetched or checked out.</exception>
     Task<RepositoryCheckout> CheckoutAsync(ResolvedRepository repository, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The directory holding the commit's files on this silo, checked out as <see cref="CheckoutAsync"/> would but not
+    /// walked: for an agent that reads one known file (the ConflictResolver's suppression file), not the whole tree.
+    /// </summary>
+    /// <exception cref="RepositoryCheckoutException">The commit could not be fetched or checked out.</exception>
+    Task<string> DirectoryAsync(ResolvedRepository repository, CancellationToken cancellationToken);
 }

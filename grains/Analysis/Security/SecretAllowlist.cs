@@ -5,7 +5,8 @@ namespace Amas.Orleans.Analysis.Security;
 
 /// <summary>
 /// What a scan may pass over: files by path glob, secrets by regular expression, and secrets containing a stopword
-/// (case-insensitive). Used globally and per rule; the inline <c>amas:ignore</c> marker is the third, per-line, kind.
+/// (case-insensitive). Used globally and per rule. What an allowlist passes over is not reported at all; the inline
+/// <c>amas:ignore</c> marker and the suppression file instead report the finding suppressed, with a reason.
 /// </summary>
 public sealed class SecretAllowlist
 {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Findings;
 
 namespace Amas.Orleans.Analysis.Security;
@@ -14,8 +15,13 @@ public sealed class SecretScanner
 
     public const string Category = "secrets";
 
-    /// <summary>A line carrying this marker (usually in a comment) reports nothing: the author vouched for it.</summary>
-    public const string IgnoreMarker = "amas:ignore";
+    /// <summary>
+    /// A finding on a line carrying this marker (usually in a comment) is reported suppressed, with the reason written
+    /// after it: the author vouched for it (<see cref="InlineSuppression"/>).
+    /// </summary>
+    public const string IgnoreMarker = InlineSuppression.Marker;
+
+    private const string ReasonWithheld = "marked amas:ignore (the reason is not shown: it holds a secret)";
 
     private const string Fix =
         "Treat the credential as leaked: revoke or rotate it, remove it from the history, and load it at run time "
@@ -69,9 +75,11 @@ public sealed class SecretScanner
         {
             var (line, column) = lines.Locate(match.MatchStart);
             var bounds = lines.Bounds(line);
-            if (file.Text.AsSpan(bounds.Start, bounds.End - bounds.Start).Contains(IgnoreMarker, StringComparison.Ordinal))
+            var suppression = InlineSuppression.For(file.Text.AsSpan(bounds.Start, bounds.End - bounds.Start), match.Rule.Id, file.Path, line);
+            // The reason follows the marker on the secret's own line: it must not carry that secret or any other.
+            if (suppression is not null && matches.Exists(m => suppression.Reason.Contains(m.Secret, StringComparison.Ordinal)))
             {
-                continue;
+                suppression = suppression with { Reason = ReasonWithheld };
             }
 
             // The anchor carries a hash of the secret, never the secret, and no position: moving the line keeps the id.
@@ -95,6 +103,7 @@ public sealed class SecretScanner
                 Message = $"Possible {match.Rule.Description} in source; anyone who can read the repository can use it.",
                 Evidence = SecretEvidence.Build(file.Text, bounds, match, matches),
                 Fix = Fix,
+                Suppression = suppression,
             });
         }
 

@@ -8,7 +8,17 @@ internal sealed record SarifResult
     public required SarifMessage Message { get; init; }
     public IReadOnlyList<SarifLocation>? Locations { get; init; }
     public required IReadOnlyDictionary<string, string> PartialFingerprints { get; init; }
+    public IReadOnlyList<SarifSuppression>? Suppressions { get; init; }
     public IReadOnlyDictionary<string, object>? Properties { get; init; }
+}
+
+/// <summary>SARIF's <c>suppression</c>: <c>inSource</c> or <c>external</c>, with the author's justification and where it is written.</summary>
+internal sealed record SarifSuppression
+{
+    public required string Kind { get; init; }
+    public string Status { get; init; } = "accepted";
+    public required string Justification { get; init; }
+    public SarifLocation? Location { get; init; }
 }
 
 internal sealed record SarifMessage(string Text);

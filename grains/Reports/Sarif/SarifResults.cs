@@ -18,7 +18,23 @@ internal static class SarifResults
             Message = new SarifMessage(finding.Message),
             Locations = location is null ? null : [location],
             PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = finding.Id },
+            Suppressions = finding.Suppression is { } suppression ? [Suppression(suppression)] : null,
             Properties = Properties(finding),
+        };
+    }
+
+    private static SarifSuppression Suppression(FindingSuppression suppression)
+    {
+        var uri = RelativeUri(suppression.File);
+        return new SarifSuppression
+        {
+            Kind = suppression.Kind == SuppressionKind.InSource ? "inSource" : "external",
+            Justification = suppression.Reason,
+            Location = uri is null ? null : new SarifLocation(new SarifPhysicalLocation
+            {
+                ArtifactLocation = new SarifArtifactLocation { Uri = uri, UriBaseId = SarifRunContext.SourceRoot },
+                Region = suppression.Line is >= 1 and var line ? new SarifRegion { StartLine = line } : null,
+            }),
         };
     }
 
@@ -87,6 +103,28 @@ internal static class SarifResults
         if (finding.Evidence is not null)
         {
             properties["evidence"] = finding.Evidence;
+        }
+
+        if (finding.Resolution is { } resolution)
+        {
+            var resolved = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["severityRule"] = resolution.SeverityRule,
+                ["reason"] = resolution.Reason,
+                ["from"] = resolution.From.Select(r => new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["agent"] = r.Agent,
+                    ["rule"] = r.Rule,
+                    ["severity"] = SarifSeverity.Name(r.Severity),
+                    ["id"] = r.Id,
+                }).ToList(),
+            };
+            if (resolution.Concept is { } concept)
+            {
+                resolved["concept"] = concept;
+            }
+
+            properties["resolution"] = resolved;
         }
 
         // SARIF's fixes[] are exact replacements of regions; our fix is advice or a diff, so it goes here instead.

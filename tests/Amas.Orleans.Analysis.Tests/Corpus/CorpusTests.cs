@@ -1,6 +1,7 @@
 using Amas.Orleans.Agents;
 using Amas.Orleans.Analysis.CodeQuality;
 using Amas.Orleans.Analysis.Dependencies;
+using Amas.Orleans.Findings;
 using Amas.Orleans.Tasks;
 using Amas.Orleans.Repositories;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,7 +32,7 @@ public sealed class CorpusTests(ITestOutputHelper output) : IDisposable
         foreach (var agent in Agents())
         {
             var result = await agent.RunAsync(Context(agent.Descriptor.Name, checkout), CancellationToken.None);
-            actual.AddRange(result.Findings.Select(f => new ExpectedFinding(f.Agent, f.Rule, f.File ?? "", f.Line ?? 0)));
+            actual.AddRange(result.Findings.Select(f => new ExpectedFinding(f.Agent, f.Rule, f.File ?? "", f.Line ?? 0, f.Suppression is not null)));
         }
 
         var expected = ExpectedFinding.Parse(File.ReadAllLines(Path.Combine(CorpusDirectory, "expected-findings.txt")));
@@ -48,6 +49,36 @@ public sealed class CorpusTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task The_ConflictResolver_makes_one_finding_of_each_credential_two_agents_reported_and_keeps_the_ignored_one_suppressed()
+    {
+        PlantedSecrets.Materialise(Path.Combine(CorpusDirectory, "repo"), _root);
+        var checkout = new RepositoryWalker(Options.Create(new RepositoryOptions()), NullLogger<RepositoryWalker>.Instance)
+            .Walk(_root, commit: null, CancellationToken.None);
+        var reports = new List<AgentReport>();
+        foreach (var agent in Agents())
+        {
+            var run = await agent.RunAsync(Context(agent.Descriptor.Name, checkout), CancellationToken.None);
+            reports.Add(new AgentReport { TaskId = Guid.Empty, Agent = agent.Descriptor.Name, Status = AgentRunStatus.Succeeded, Layer = 1, Findings = run.Findings });
+        }
+
+        var result = await new ConflictResolverAgent().RunAsync(Context(ConflictResolverAgent.AgentName, checkout) with { Inputs = reports }, CancellationToken.None);
+
+        var expected = ExpectedFinding.Parse(File.ReadAllLines(Path.Combine(CorpusDirectory, "expected-findings.txt")));
+        Assert.Equal(expected.Count, result.Metrics["findings_in"]);
+        Assert.Equal(expected.Count - 2, result.Findings.Count);
+        var merged = result.Findings.Where(f => f.Resolution is not null)
+            .Select(f => (f.File, f.Line, string.Join('+', f.Resolution!.From.Select(r => r.Rule)), f.Severity, f.Resolution.SeverityRule))
+            .OrderBy(f => f.File, StringComparer.Ordinal);
+        Assert.Equal(
+            [("deploy/Dockerfile", 7, "secret/generic-assignment+AMAS-DOCKER-SECRET", Severity.Medium, "authoritative-agent"),
+             ("deploy/docker-compose.yml", 7, "secret/generic-assignment+AMAS-COMPOSE-SECRET", Severity.Medium, "authoritative-agent")],
+            merged);
+        var suppressed = Assert.Single(result.Findings, f => f.Suppression is not null);
+        Assert.Equal(("config/settings.py", 16, SuppressionKind.InSource), (suppressed.File, suppressed.Line, suppressed.Suppression!.Kind));
+        Assert.Equal(2, result.Metrics["severity_conflicts_settled"]);
+    }
+
+    [Fact]
     public void Every_planted_secret_is_expected_and_every_expected_secret_is_planted()
     {
         var planted = PlantedSecrets.Materialise(Path.Combine(CorpusDirectory, "repo"), _root)
@@ -55,7 +86,7 @@ public sealed class CorpusTests(ITestOutputHelper output) : IDisposable
             .Order()
             .ToList();
         var expected = ExpectedFinding.Parse(File.ReadAllLines(Path.Combine(CorpusDirectory, "expected-findings.txt")))
-            .Where(f => f.Rule.StartsWith("secret/", StringComparison.Ordinal))
+            .Where(f => f.Rule.StartsWith("secret/", StringComparison.Ordinal) && !f.Suppressed)
             .Select(f => (f.File, f.Line))
             .Order()
             .ToList();
@@ -129,25 +160,30 @@ public sealed class CorpusTests(ITestOutputHelper output) : IDisposable
     }
 }
 
-/// <summary>One line of expected-findings.txt: agent, rule, file and line, separated by white space.</summary>
-public sealed record ExpectedFinding(string Agent, string Rule, string File, int Line)
+/// <summary>
+/// One line of expected-findings.txt: agent, rule, file and line, separated by white space, and the word
+/// <c>suppressed</c> for a finding that must be reported suppressed.
+/// </summary>
+public sealed record ExpectedFinding(string Agent, string Rule, string File, int Line, bool Suppressed = false)
 {
+    public const string SuppressedWord = "suppressed";
+
     public static List<ExpectedFinding> Parse(IEnumerable<string> lines)
     {
         var findings = new List<ExpectedFinding>();
         foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
         {
             var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != 4 || !int.TryParse(fields[3], out var number))
+            if (fields.Length is < 4 or > 5 || !int.TryParse(fields[3], out var number) || (fields.Length == 5 && fields[4] != SuppressedWord))
             {
-                throw new FormatException($"Not 'agent rule file line': '{line}'.");
+                throw new FormatException($"Not 'agent rule file line [suppressed]': '{line}'.");
             }
 
-            findings.Add(new ExpectedFinding(fields[0], fields[1], fields[2], number));
+            findings.Add(new ExpectedFinding(fields[0], fields[1], fields[2], number, fields.Length == 5));
         }
 
         return findings;
     }
 
-    public override string ToString() => $"{File}:{Line} {Agent} {Rule}";
+    public override string ToString() => $"{File}:{Line} {Agent} {Rule}{(Suppressed ? " " + SuppressedWord : "")}";
 }

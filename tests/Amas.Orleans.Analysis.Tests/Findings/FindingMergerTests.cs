@@ -3,6 +3,10 @@ using Amas.Orleans.Findings;
 
 namespace Amas.Orleans.Analysis.Tests.Findings;
 
+/// <summary>
+/// The merger's structure on hand-made findings (agents named A, B, C have no concept and no category authority);
+/// merges of the real analysers' findings are in <see cref="MergeByMeaningTests"/>.
+/// </summary>
 public sealed class FindingMergerTests
 {
     private static Finding At(string agent, string rule, Severity severity, string file = "src/App.cs", int line = 10, string category = "security", string? id = null) => new()
@@ -19,18 +23,38 @@ public sealed class FindingMergerTests
     };
 
     [Fact]
-    public void Overlapping_findings_of_two_agents_with_conflicting_severities_become_one_with_the_higher_severity_and_both_agents()
+    public void Two_agents_at_the_same_line_and_category_without_an_authority_become_one_with_the_higher_severity()
     {
-        var low = At("SecurityScanner", "secret/generic", Severity.Medium);
-        var high = At("DependencyAuditor", "secret/aws-access-key-id", Severity.Critical);
+        var low = At("A", "a/generic", Severity.Medium, category: "custom");
+        var high = At("B", "b/specific", Severity.Critical, category: "custom");
 
         var result = FindingMerger.Merge([low, high]);
 
         var merged = Assert.Single(result.Findings);
         Assert.Equal(Severity.Critical, merged.Severity);
-        Assert.Equal(["DependencyAuditor", "SecurityScanner"], merged.Sources);
+        Assert.Equal(["B", "A"], merged.Sources);
         Assert.Equal(high.Id, merged.Id);
         Assert.Equal(1, result.Merged);
+        Assert.Equal(1, result.SeverityConflicts);
+        Assert.Equal(SeverityRules.Highest, merged.Resolution?.SeverityRule);
+        Assert.Null(merged.Resolution?.Concept);
+        Assert.Equal([high.Id, low.Id], merged.Resolution?.From.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void Merged_by_place_in_a_category_with_an_owner_the_owning_agent_decides()
+    {
+        // Before the rule table this finding took the other scanner's critical; the SecurityScanner owns "security".
+        var scanner = At("SecurityScanner", "code/python-eval", Severity.Medium);
+        var other = At("ThirdPartyScanner", "eval-call", Severity.Critical);
+
+        var merged = Assert.Single(FindingMerger.Merge([scanner, other]).Findings);
+
+        Assert.Equal(Severity.Medium, merged.Severity);
+        Assert.Equal(scanner.Id, merged.Id);
+        Assert.Equal(["SecurityScanner", "ThirdPartyScanner"], merged.Sources);
+        Assert.Equal(SeverityRules.AuthoritativeAgent, merged.Resolution?.SeverityRule);
+        Assert.Equal("SecurityScanner is authoritative for the security category: medium", merged.Resolution?.Reason);
     }
 
     [Fact]
@@ -44,6 +68,7 @@ public sealed class FindingMergerTests
         var merged = Assert.Single(result.Findings);
         Assert.Equal("abc", merged.Id);
         Assert.Equal(Severity.High, merged.Severity);
+        Assert.Null(merged.Resolution);
     }
 
     [Fact]
@@ -56,14 +81,15 @@ public sealed class FindingMergerTests
 
         Assert.Equal(2, result.Findings.Count);
         Assert.Equal(0, result.Merged);
+        Assert.All(result.Findings, f => Assert.Null(f.Resolution));
     }
 
     [Fact]
     public void Findings_on_different_lines_or_categories_are_not_merged()
     {
-        var a = At("SecurityScanner", "secret/generic", Severity.Medium, line: 10);
-        var b = At("OtherAgent", "secret/generic", Severity.Medium, line: 11);
-        var c = At("OtherAgent", "style", Severity.Low, line: 10, category: "code_quality");
+        var a = At("A", "x/generic", Severity.Medium, line: 10);
+        var b = At("B", "x/generic", Severity.Medium, line: 11);
+        var c = At("B", "style", Severity.Low, line: 10, category: "code_quality");
 
         Assert.Equal(3, FindingMerger.Merge([a, b, c]).Findings.Count);
     }
@@ -96,5 +122,32 @@ public sealed class FindingMergerTests
         ]);
 
         Assert.Equal(["crit", "med", "info"], result.Findings.Select(f => f.Rule));
+    }
+
+    [Fact]
+    public void One_suppressed_report_of_a_problem_suppresses_the_merged_finding()
+    {
+        var suppression = new FindingSuppression { Kind = SuppressionKind.InSource, Reason = "fixture", File = "src/App.cs", Line = 10 };
+        var ignored = At("A", "r1", Severity.High) with { Suppression = suppression };
+        var other = At("B", "r2", Severity.High);
+
+        var merged = Assert.Single(FindingMerger.Merge([ignored, other]).Findings);
+
+        Assert.Equal(suppression, merged.Suppression);
+    }
+
+    [Fact]
+    public void The_merged_id_does_not_depend_on_the_order_the_reports_arrive_in()
+    {
+        var a = At("A", "r1", Severity.Low);
+        var b = At("B", "r2", Severity.High);
+        var c = At("C", "r3", Severity.Medium);
+
+        var one = Assert.Single(FindingMerger.Merge([a, b, c]).Findings);
+        var other = Assert.Single(FindingMerger.Merge([c, a, b]).Findings);
+
+        Assert.Equal(one, other with { Sources = one.Sources, Resolution = one.Resolution });
+        Assert.Equal(one.Sources, other.Sources);
+        Assert.Equal(one.Resolution!.From, other.Resolution!.From);
     }
 }

@@ -71,12 +71,13 @@ public sealed class DangerousCodeScannerTests
     }
 
     [Fact]
-    public void Amas_ignore_and_policy_allowlists_silence_code_rules()
+    public void Amas_ignore_reports_a_code_rule_suppressed_and_policy_allowlists_silence_it()
     {
         const string Text = "x = eval(data)";
         var policy = SecretConfigFile.Parse("""{ "rules": { "code/python-eval": { "paths": ["tools/**"] } } }""");
 
-        Assert.Empty(Scanner.Scan(new SourceFile("app.py", Text + "  # amas:ignore trusted input")));
+        var ignored = Assert.Single(Scanner.Scan(new SourceFile("app.py", Text + "  # amas:ignore trusted input")));
+        Assert.Equal(new FindingSuppression { Kind = SuppressionKind.InSource, Reason = "trusted input", File = "app.py", Line = 1 }, ignored.Suppression);
         Assert.Empty(Scanner.WithPolicy(policy).Scan(new SourceFile("tools/gen.py", Text)));
         Assert.Single(Scanner.WithPolicy(policy).Scan(new SourceFile("app.py", Text)));
     }

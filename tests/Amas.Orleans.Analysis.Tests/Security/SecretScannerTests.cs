@@ -1,4 +1,6 @@
+using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Analysis.Security;
+using Amas.Orleans.Findings;
 using static Amas.Orleans.Analysis.Tests.Security.FakeSecret;
 
 namespace Amas.Orleans.Analysis.Tests.Security;
@@ -71,14 +73,44 @@ public sealed class SecretScannerTests
     }
 
     [Fact]
-    public void Amas_ignore_on_a_line_suppresses_only_that_line()
+    public void Amas_ignore_on_a_line_reports_that_line_suppressed_with_its_reason_and_only_that_line()
     {
         var text = "a = " + AwsKeyId + "  # amas:ignore test fixture\nb = " + GitHubToken + "\n";
 
-        var finding = Assert.Single(Scanner.Scan(new SourceFile("x.py", text)));
+        var findings = Scanner.Scan(new SourceFile("x.py", text));
 
-        Assert.Equal("secret/github-token", finding.Rule);
-        Assert.Equal(2, finding.Line);
+        Assert.Equal(2, findings.Count);
+        var ignored = findings[0];
+        Assert.Equal(("secret/aws-access-key-id", 1), (ignored.Rule, ignored.Line));
+        Assert.Equal(new FindingSuppression { Kind = SuppressionKind.InSource, Reason = "test fixture", File = "x.py", Line = 1 }, ignored.Suppression);
+        Assert.Equal(("secret/github-token", 2), (findings[1].Rule, findings[1].Line));
+        Assert.Null(findings[1].Suppression);
+    }
+
+    [Fact]
+    public void Amas_ignore_naming_another_rule_leaves_the_finding_live_and_naming_its_rule_suppresses_it()
+    {
+        var other = Assert.Single(Scanner.Scan(new SourceFile("x.py", "a = \"" + GitHubToken + "\"  # amas:ignore secret/jwt docs sample\n")));
+        var own = Assert.Single(Scanner.Scan(new SourceFile("x.py", "a = \"" + GitHubToken + "\"  # amas:ignore secret/github-* revoked in 2024\n")));
+        var bare = Assert.Single(Scanner.Scan(new SourceFile("x.js", "const a = \"" + GitHubToken + "\"; /* amas:ignore */\n")));
+
+        Assert.Null(other.Suppression);
+        Assert.Equal("revoked in 2024", own.Suppression?.Reason);
+        Assert.Equal(InlineSuppression.NoReason, bare.Suppression?.Reason);
+    }
+
+    [Fact]
+    public void A_reason_that_holds_a_secret_is_not_shown_on_any_finding_of_the_line()
+    {
+        var findings = Scanner.Scan(new SourceFile("x.py", "key = \"" + AwsKeyId + "\"  # amas:ignore old token " + GitHubToken + "\n"));
+
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f =>
+        {
+            Assert.NotNull(f.Suppression);
+            Assert.DoesNotContain(GitHubToken, f.Suppression.Reason, StringComparison.Ordinal);
+            Assert.DoesNotContain(AwsKeyId, f.Suppression.Reason, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Amas.Orleans.Analysis.Findings;
 using Amas.Orleans.Findings;
 
 namespace Amas.Orleans.Analysis.Security.Code;
@@ -93,6 +94,7 @@ public sealed class DangerousCodeScanner
                     Message = $"{char.ToUpperInvariant(rule.Description[0])}{rule.Description[1..]} ({rule.Cwe}).",
                     Evidence = Evidence(text),
                     Fix = rule.Fix,
+                    Suppression = InlineSuppression.For(text, rule.Id, file.Path, line),
                 });
             }
         }
@@ -103,8 +105,7 @@ public sealed class DangerousCodeScanner
     private static bool IsQuiet(CodeRule rule, string line)
     {
         var trimmed = line.TrimStart();
-        return line.Contains(SecretScanner.IgnoreMarker, StringComparison.Ordinal)
-            || CommentStarts.Any(start => trimmed.StartsWith(start, StringComparison.Ordinal))
+        return CommentStarts.Any(start => trimmed.StartsWith(start, StringComparison.Ordinal))
             || rule.SafeLineMarkers.Any(marker => line.Contains(marker, StringComparison.Ordinal));
     }
 
