@@ -70,23 +70,25 @@ public static class ScanCommand
         };
         var result = await agent.RunAsync(new AgentContext(work, checkout, []), CancellationToken.None);
         var scanSeconds = clock.Elapsed.TotalSeconds;
+        // A suppressed finding (an amas:ignore line) is the author's decision, not a report; secretlint has none.
+        var reported = result.Findings.Where(f => f.Suppression is null).ToArray();
 
         if (findingsPath is not null)
         {
-            await File.WriteAllLinesAsync(findingsPath, result.Findings.Select(f => $"{f.File}\t{f.Line}\t{f.Rule}"));
+            await File.WriteAllLinesAsync(findingsPath, reported.Select(f => $"{f.File}\t{f.Line}\t{f.Rule}"));
         }
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        var secrets = result.Findings.Count(f => f.Category == SecretScanner.Category);
+        var secrets = reported.Count(f => f.Category == SecretScanner.Category);
         var scan = new ScanResult(
             checkout.Files.Count,
             checkout.Files.Sum(f => f.Length),
             walkSeconds,
             scanSeconds,
-            result.Findings.Count,
+            reported.Length,
             secrets,
-            result.Findings.Count - secrets,
+            reported.Length - secrets,
             self.PeakWorkingSet64,
             GC.GetTotalAllocatedBytes(precise: false),
             Environment.ProcessorCount,
