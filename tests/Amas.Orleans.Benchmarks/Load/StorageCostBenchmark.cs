@@ -18,7 +18,7 @@ public static class StorageCostBenchmark
 {
     public const int InFlight = 8;
 
-    public static async Task<StorageCostFigures> RunAsync(bool smoke, bool gateway)
+    public static async Task<StorageCostFigures> RunAsync(bool smoke, bool gateway, Profiling.PhaseProfiler? profiler)
     {
         var (warmup, counted, costTasks) = smoke ? (2, 3, 8) : (10, 100, 400);
         await using var server = await PostgresServer.StartAsync();
@@ -34,7 +34,9 @@ public static class StorageCostBenchmark
         }
 
         sql.Reset();
+        sql.Enabled = true;
         var cost = await OverheadBenchmark.CountAsync(host, counted, () => OverheadBenchmark.RunTaskAsync(host));
+        sql.Enabled = false;
         var sqlPerTask = (double)sql.Total / counted;
         var sqlKinds = sql.ByKind;
 
@@ -62,7 +64,7 @@ public static class StorageCostBenchmark
         GatewayFigures? submissions = null;
         if (gateway)
         {
-            submissions = await GatewayBenchmark.RunAsync(smoke, host, database, statusReads: false);
+            submissions = await GatewayBenchmark.RunAsync(smoke, host, database, statusReads: false, profiler);
         }
 
         return new StorageCostFigures(cost, sqlPerTask, sqlKinds, costTasks, cpuPerTask, childCpuPerTask, idleRate, costTasks / wall, submissions);

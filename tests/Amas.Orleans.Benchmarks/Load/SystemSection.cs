@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Amas.Orleans.Benchmarks.Profiling;
 
 namespace Amas.Orleans.Benchmarks.Load;
 
@@ -10,7 +11,7 @@ public static class SystemSection
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Markdown(SystemFigures f, string command)
+    public static string Markdown(SystemFigures f, string command, string root)
     {
         var md = new StringBuilder();
         void Line(FormattableString text) => md.AppendLine(text.ToString(Invariant));
@@ -91,8 +92,9 @@ public static class SystemSection
         md.AppendLine();
         if (!o.TargetMet)
         {
-            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (the git process above, {o.GitPin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and persists after every completion before it starts the next layer; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved phase (dotnet-counters and dotnet-trace are not installed on this machine, `dotnet tool list -g` is empty, and they are not repository dependencies, so no trace was taken; these are the same System.Runtime counters, read in-process): {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.");
+            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (the git process above, {o.GitPin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and persists after every completion before it starts the next layer; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved measured phase, read in-process: {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.");
             md.AppendLine();
+            md.Append(ProfileOrWhyNot(o.Trace, f, root));
         }
 
         md.AppendLine("### Gateway submission and status reads");
@@ -120,17 +122,25 @@ public static class SystemSection
             {
                 if (load?.Profile is { } profile)
                 {
-                    Line($"- runtime counters over `{load.Target}`{(load == p?.Submit ? " (PostgreSQL)" : "")} (in-process; dotnet-counters is not installed on this machine and is not a repository dependency, so these are the same System.Runtime counters read by the benchmark): {profile.Summary(load.Latencies.Count, "request")}.");
+                    Line($"- runtime counters over the measured rounds of `{load.Target}`{(load == p?.Submit ? " (PostgreSQL)" : "")}, read in-process: {profile.Summary(load.Latencies.Count, "request")}.");
                 }
             }
 
             md.AppendLine();
+            foreach (var load in new[] { m.Submit, m.Queued, p?.Submit })
+            {
+                if (load is not null && load.PerSecond / m.SubmitAnchor.PerSecond < GatewayFigures.Target && (load != p?.Submit || p.SubmitRatio < GatewayFigures.Target))
+                {
+                    md.Append(ProfileOrWhyNot(load.Trace, f, root));
+                }
+            }
         }
 
         if (m is { StatusRatio: < GatewayFigures.Target, Status.Profile: { } statusProfile })
         {
             Line($"**Why the status read target is missed:** the bare endpoint serialises a stored object; the gateway authenticates, rate-limits, checks the caller owns the task, makes a grain call to the orchestrator, which builds a snapshot of the task (layers, agents, counts), and maps it to the API's JSON. Runtime counters over the gateway's rounds: {statusProfile.Summary(m.Status.Latencies.Count, "request")}.");
             md.AppendLine();
+            md.Append(ProfileOrWhyNot(m.Status.Trace, f, root));
         }
 
         md.AppendLine("### Storage and cost per task (PostgreSQL, 1 silo process)");
@@ -183,6 +193,10 @@ public static class SystemSection
             {
                 Line($"**Submissions on the 3-silo cluster:** the silo killed above was started again first. Gateway (separate process, real agents behind it) {sub.Submit.PerSecond:F0}/s, p50 {sub.Submit.P50:F2} ms, p99 {sub.Submit.P99:F2} ms, other answers {sub.Submit.Unexpected:N0}; bare Kestrel with one INSERT into the same PostgreSQL {sub.SubmitAnchor.PerSecond:F0}/s; ratio {sub.SubmitRatio:P0}.");
                 md.AppendLine();
+                if (sub.SubmitRatio < GatewayFigures.Target)
+                {
+                    md.Append(ProfileOrWhyNot(sub.Submit.Trace, f, root));
+                }
             }
 
             md.AppendLine("Sizing basis (see docs/deploy.md): one task costs the CPU above in the silos; a silo process keeps its cores busy at about (cores ÷ CPU per task) tasks a second, less the cluster's own background work; state writes per task and bytes per write (above) size PostgreSQL's write load.");
@@ -210,6 +224,11 @@ public static class SystemSection
         var at = document.IndexOf(before, StringComparison.Ordinal);
         return at < 0 ? document.TrimEnd() + "\n\n" + section : document[..at] + section + document[at..];
     }
+
+    /// <summary>The profile of a row that misses, or why there is none.</summary>
+    private static string ProfileOrWhyNot(PhaseProfile? profile, SystemFigures f, string root) => profile is not null
+        ? ProfileMarkdown.Of(profile, root)
+        : $"No profile of this row: {f.ProfilesMissing ?? "it was not taken"}.\n\n";
 
     private static string Met(bool met) => met ? "met" : "**missed** (see below)";
 
