@@ -7,6 +7,7 @@ using Amas.Orleans.Benchmarks.Router;
 //   router [--smoke] --root REPO [--out FILE]                   only the router part; replaces its section of the report
 //   system [--smoke] --root REPO [--out FILE]                   the system rows of issue 11; replaces their section
 //   overhead [--smoke] --root REPO                              only the orchestration overhead, printed with its profile
+//   submit [--smoke] --root REPO                                only the in-memory submission rows, printed with profiles
 //   trace-summary FILE [--callers METHOD]                       what a kept nettrace says (CPU, allocations), or the
 //                                                               stacks above the samples of one method
 //   scan DIR [--findings FILE] [--agent NAME]                   one measured scan (run starts it as a child process);
@@ -23,6 +24,7 @@ return args switch
     ["router", .. var rest] => await RouterCommand.RunAsync(BenchmarkOptions.Parse(rest)),
     ["system", .. var rest] => await SystemCommand.RunAsync(BenchmarkOptions.Parse(rest)),
     ["overhead", .. var rest] => await OverheadCommand.RunAsync(BenchmarkOptions.Parse(rest)),
+    ["submit", .. var rest] => await SubmitCommand.RunAsync(BenchmarkOptions.Parse(rest)),
     _ => Usage(),
 };
 
@@ -35,6 +37,6 @@ static int PrintTree(string target, long megabytes)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | router [--smoke] --root REPO [--out FILE] | system [--smoke] --root REPO [--out FILE] | overhead [--smoke] --root REPO | trace-summary FILE [--callers METHOD] | scan DIR [--findings FILE] [--agent NAME] | tree DIR MEGABYTES");
+    Console.Error.WriteLine("usage: run [--smoke] --root REPO [--out FILE] [--secretlint DIR] | router [--smoke] --root REPO [--out FILE] | system [--smoke] --root REPO [--out FILE] | overhead [--smoke] --root REPO | submit [--smoke] --root REPO | trace-summary FILE [--callers METHOD] | scan DIR [--findings FILE] [--agent NAME] | tree DIR MEGABYTES");
     return 2;
 }

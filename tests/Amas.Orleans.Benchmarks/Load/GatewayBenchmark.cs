@@ -51,7 +51,9 @@ public static class GatewayBenchmark
             [ProfiledProcess.Self("benchmark process (gateway, embedded silo, load driver)")]), postgres, statusReads, profiler);
 
     /// <param name="postgres">The database the gateway's silos persist to (the anchor INSERTs there), or null for in-memory.</param>
-    public static async Task<GatewayFigures> RunAsync(bool smoke, GatewayUnderTest gateway, string? postgres, bool statusReads, PhaseProfiler? profiler)
+    /// <param name="profileAlways">Profile the submissions even when they meet the target (the submit command).</param>
+    public static async Task<GatewayFigures> RunAsync(bool smoke, GatewayUnderTest gateway, string? postgres, bool statusReads, PhaseProfiler? profiler,
+        bool profileAlways = false)
     {
         var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(8));
         var store = gateway.Store;
@@ -105,7 +107,7 @@ public static class GatewayBenchmark
         var submitAnchor = Merge(await RoundsAsync("bare Kestrel submit", anchor.Address, Submit, HttpStatusCode.Accepted, rounds, duration));
         var submitProfile = RuntimeProfile.Start();
         var submit = Merge(await RoundsAsync("gateway submit", host.Address, Submit, HttpStatusCode.Accepted, rounds, duration, host.ApiKey)) with { Profile = submitProfile() };
-        if (profiler is not null && submit.PerSecond / submitAnchor.PerSecond < GatewayFigures.Target)
+        if (profiler is not null && (profileAlways || submit.PerSecond / submitAnchor.PerSecond < GatewayFigures.Target))
         {
             submit = submit with { Trace = await ProfileAsync(profiler, $"`gateway submit` ({store})", gateway, Submit, HttpStatusCode.Accepted) };
         }
@@ -120,7 +122,7 @@ public static class GatewayBenchmark
             (await LoadDriver.RunAsync(phase, gateway.Address, Concurrency, TimeSpan.FromMinutes(10), request, expected, gateway.ApiKey, stop)).Latencies.Count);
 
     /// <summary>In-memory submissions that all wait in the admission queue behind one held task (see <see cref="BenchHost.StartAsync"/>).</summary>
-    public static async Task<LoadFigures> QueuedSubmissionsAsync(bool smoke, LoadFigures anchor, PhaseProfiler? profiler)
+    public static async Task<LoadFigures> QueuedSubmissionsAsync(bool smoke, LoadFigures anchor, PhaseProfiler? profiler, bool profileAlways = false)
     {
         var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(8));
         await using var host = await BenchHost.StartAsync(holdAdmission: true);
@@ -141,7 +143,7 @@ public static class GatewayBenchmark
             Console.WriteLine($"Gateway (in-memory, admission held): {rounds} × {duration.TotalSeconds:0} s ...");
             var profile = RuntimeProfile.Start();
             var queued = Merge(await RoundsAsync("gateway submit, queued", host.Address, Submit, HttpStatusCode.Accepted, rounds, duration)) with { Profile = profile() };
-            if (profiler is not null && queued.PerSecond / anchor.PerSecond < GatewayFigures.Target)
+            if (profiler is not null && (profileAlways || queued.PerSecond / anchor.PerSecond < GatewayFigures.Target))
             {
                 var gateway = new GatewayUnderTest(host.Address, host.ApiKey, host.Repository, "in-memory",
                     [ProfiledProcess.Self("benchmark process (gateway, embedded silo, load driver)")]);

@@ -7,7 +7,7 @@ public static class TraceSummaryCommand
     {
         if (callersOf is not null)
         {
-            foreach (var share in TraceSummary.Callers(file, callersOf, 8, 15))
+            foreach (var share in TraceSummary.Callers(file, callersOf, 22, 15))
             {
                 Console.WriteLine($"{share.Fraction,8:P1}  {share.What}");
             }
