@@ -20,13 +20,11 @@ public sealed record TaskCost(int Tasks, double CallsPerTask, double WritesPerTa
 }
 
 /// <summary>Orchestration overhead (issue 11): a no-op orchestrate task against the same grain calls and writes made directly.</summary>
-/// <param name="GitPin">The git process that pins a local target's commit, timed alone (every task starts one).</param>
+/// <param name="Pin">Pinning the local target to its commit (once per task, before the first agent), timed alone.</param>
 /// <param name="Trace">The dotnet-trace and dotnet-counters profile of extra no-op tasks, taken when the target is missed.</param>
 public sealed record OverheadFigures(TaskCost Cost, Latencies Orchestrate, Latencies Raw, int RawCalls, int RawWrites, int RawWriteBytes, RuntimeProfile Profile,
-    Latencies GitPin, PhaseProfile? Trace = null)
+    Latencies Pin, PhaseProfile? Trace = null)
 {
-    /// <summary>The ratio with the git process's p50 taken off the task: what the orchestration itself adds.</summary>
-    public double RatioWithoutGit => (Orchestrate.P50 - GitPin.P50) / Raw.P50;
 
     public const double Target = 1.5;
 
@@ -71,9 +69,9 @@ public static class OverheadBenchmark
         }
 
         var measuredProfile = profile();
-        var git = await GitPinCost.MeasureAsync(host.Repository, smoke ? 5 : 100);
+        var pin = await PinCost.MeasureAsync(host, smoke ? 5 : 100);
         var figures = new OverheadFigures(cost, new Latencies("orchestrate", orchestrate), new Latencies("raw", raw), rawCalls, rawWrites, rawBytes,
-            measuredProfile, git);
+            measuredProfile, pin);
         if (profiler is null || (figures.TargetMet && !profileAlways))
         {
             return figures;

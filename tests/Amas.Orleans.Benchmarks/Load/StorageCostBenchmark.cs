@@ -10,7 +10,7 @@ namespace Amas.Orleans.Benchmarks.Load;
 /// statements, grain calls and CPU time; then gateway submissions against a bare Kestrel endpoint doing one INSERT.
 /// </summary>
 /// <param name="CpuSecondsPerTask">Process CPU time per task while tasks ran 8 at a time, the idle rate taken off.</param>
-/// <param name="ChildCpuSecondsPerTask">CPU time of child processes (git) per task, in the same batch.</param>
+/// <param name="ChildCpuSecondsPerTask">CPU time of child processes per task (none since the pin reads HEAD in-process), in the same batch.</param>
 public sealed record StorageCostFigures(TaskCost Cost, double SqlPerTask, IReadOnlyDictionary<string, long> Sql, int CostTasks,
     double CpuSecondsPerTask, double ChildCpuSecondsPerTask, double IdleCpuPerSecond, double TasksPerSecond, GatewayFigures? Gateway);
 

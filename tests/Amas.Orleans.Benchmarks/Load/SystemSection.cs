@@ -62,7 +62,7 @@ public static class SystemSection
         }
 
         Line($"| storage: state writes per task (PostgreSQL) | {s.Cost.WritesPerTask:F1} writes, {s.Cost.BytesPerWrite:F0} B per write, {s.SqlPerTask:F1} SQL statements per task | — | | no write of unchanged state | {(s.Cost.UnchangedWrites == 0 ? "met" : $"**missed**: {s.Cost.UnchangedWrites} unchanged writes in {s.Cost.Tasks} tasks ({string.Join(", ", s.Cost.UnchangedByState.Select(u => $"`{u.Key}` {u.Value}"))})")} |");
-        Line($"| cost per task, 1 silo process (PostgreSQL) | {s.CpuSecondsPerTask * 1000:F1} ms CPU in the silo process + {s.ChildCpuSecondsPerTask * 1000:F1} ms in `git`, {s.Cost.CallsPerTask:F1} grain calls, {s.Cost.WritesPerTask:F1} state writes, {s.SqlPerTask:F1} SQL statements | — | | reported | |");
+        Line($"| cost per task, 1 silo process (PostgreSQL) | {s.CpuSecondsPerTask * 1000:F1} ms CPU in the silo process + {s.ChildCpuSecondsPerTask * 1000:F1} ms in child processes, {s.Cost.CallsPerTask:F1} grain calls, {s.Cost.WritesPerTask:F1} state writes, {s.SqlPerTask:F1} SQL statements | — | | reported | |");
         if (c is not null)
         {
             foreach (var cost in new[] { c.OneSilo, c.ThreeSilos })
@@ -88,11 +88,11 @@ public static class SystemSection
         Line($"Per task (counted over {o.Cost.Tasks} tasks one at a time, in memory): {o.Cost.CallsPerTask:F1} application grain calls, {o.Cost.WritesPerTask:F1} state writes, {o.Cost.ReadsPerTask:F1} state reads. Grain calls by method (whole batch):");
         md.AppendLine();
         md.AppendLine(Breakdown(o.Cost.Calls, o.Cost.Tasks));
-        Line($"Every task also starts one process before its first agent: `git rev-parse --show-toplevel HEAD` in the target folder, which pins a local target's commit. Timed alone the same way ({o.GitPin.Count} runs): p50 {o.GitPin.P50:F2} ms, p99 {o.GitPin.P99:F2} ms. Without it the ratio would be {o.RatioWithoutGit:F2}×.");
+        Line($"Every task also pins its local target to the commit checked out there before its first agent (`IRepositoryCheckouts.PinAsync`: libgit2 reads HEAD in the silo's process; until this run a `git rev-parse` process per task). Timed alone through the silo's service ({o.Pin.Count} runs): p50 {o.Pin.P50:F2} ms, p99 {o.Pin.P99:F2} ms.");
         md.AppendLine();
         if (!o.TargetMet)
         {
-            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (the git process above, {o.GitPin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and persists after every completion before it starts the next layer; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved measured phase, read in-process: {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.");
+            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (above, {o.Pin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and persists after every completion before it starts the next layer; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved measured phase, read in-process: {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.");
             md.AppendLine();
             md.Append(ProfileOrWhyNot(o.Trace, f, root));
         }

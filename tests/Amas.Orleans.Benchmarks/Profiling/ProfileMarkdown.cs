@@ -41,6 +41,7 @@ public static class ProfileMarkdown
                 continue;
             }
 
+            Line($"  Working CPU by what the thread was doing (from the frames on its stack): {Inline(trace.Work, 8)}.");
             md.AppendLine();
             md.AppendLine("  | CPU by component | share | CPU by method (exclusive) | share | allocated by | share |");
             md.AppendLine("  |---|---:|---|---:|---|---:|");

@@ -21,15 +21,47 @@ public sealed record Share(string What, double Fraction);
 /// the base library's plumbing (threading, tasks, collections): the library or our namespace whose call led to the cost.</param>
 /// <param name="Methods">Shares of the working samples by the method at the top of the stack (exclusive).</param>
 /// <param name="OwnCode">Shares of the working samples under each of our methods (inclusive), the benchmark's own code left out.</param>
+/// <param name="Work">Shares of the working samples by what the thread was doing, from the frames on its stack
+/// (<see cref="WorkKinds"/>): serving an HTTP request, an orchestrator's or an agent's turn, the load driver…</param>
 /// <param name="Exceptions">Exceptions thrown, by type and the first frame outside the plumbing that threw or rethrew
 /// them, as fractions of all thrown.</param>
 /// <param name="AllocatingComponents">Sampled bytes by component, as for CPU.</param>
 /// <param name="AllocationSites">Sampled bytes by the first frame outside the base library's plumbing.</param>
 public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int IdleSamples, int GcSamples, IReadOnlyList<Share> Components,
-    IReadOnlyList<Share> Methods, IReadOnlyList<Share> OwnCode, long AllocationTicks, double SampledBytes, IReadOnlyList<Share> AllocatedTypes,
+    IReadOnlyList<Share> Methods, IReadOnlyList<Share> OwnCode, IReadOnlyList<Share> Work, long AllocationTicks, double SampledBytes, IReadOnlyList<Share> AllocatedTypes,
     IReadOnlyList<Share> AllocatingComponents, IReadOnlyList<Share> AllocationSites, long ExceptionsThrown, IReadOnlyList<Share> Exceptions)
 {
     public int WorkingSamples => CpuSamples - IdleSamples - GcSamples;
+
+    /// <summary>
+    /// What a stack is doing: the first of these with a frame on the stack (the benchmark's load driver, an HTTP
+    /// request, a grain of ours: a storage write resumed after its await counts for the grain that wrote), else the
+    /// innermost frame of the infrastructure (the dashboard's call filter wraps every grain call, so an
+    /// infrastructure grain's turn has it outermost).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Prefix, string Work)> WorkKinds =
+    [
+        ("Amas.Orleans.Benchmarks.Load.LoadDriver", "the load driver (the benchmark's HttpClient)"),
+        ("Microsoft.AspNetCore.Server.Kestrel", "HTTP requests (Kestrel, middleware, endpoints)"),
+        ("Amas.Orleans.Gateway.", "HTTP requests (Kestrel, middleware, endpoints)"),
+        ("Microsoft.AspNetCore.", "HTTP requests (Kestrel, middleware, endpoints)"),
+        ("Amas.Orleans.Orchestration.Admission.", "the admission queue grain"),
+        ("Amas.Orleans.Orchestration.TaskOrchestratorGrain", "orchestrator grains"),
+        ("Amas.Orleans.Agents.AgentGrain", "agent grains"),
+        ("Amas.Orleans.Benchmarks.Load.RawWorkGrain", "the anchor's raw grains"),
+        ("Amas.Orleans.Benchmarks.Load.OverheadBenchmark", "the benchmark's own grain calls (submit, status polls)"),
+        ("Amas.Orleans.", "other Amas code (telemetry, learning, hosting)"),
+    ];
+
+    private static readonly IReadOnlyList<(string Prefix, string Work)> InfrastructureKinds =
+    [
+        ("Orleans.Storage.", "grain storage (the in-memory storage grain, the storage bridge)"),
+        ("Orleans.Runtime.ReminderService", "reminders"),
+        ("Orleans.Runtime.MembershipService", "membership"),
+        ("Orleans.Dashboard", "the dashboard (its call filter on every grain call, its statistics)"),
+        ("Npgsql", "PostgreSQL client"),
+        ("OpenTelemetry", "telemetry (metrics and traces)"),
+    ];
 
     /// <summary>Namespaces whose frames are plumbing: the cost belongs to whoever called into them.</summary>
     private static readonly HashSet<string> Plumbing = new(StringComparer.Ordinal)
@@ -64,6 +96,7 @@ public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int
         var sites = new Dictionary<string, double>(StringComparer.Ordinal);
         var allocating = new Dictionary<string, double>(StringComparer.Ordinal);
         var thrown = new Dictionary<string, double>(StringComparer.Ordinal);
+        var work = new Dictionary<string, double>(StringComparer.Ordinal);
         var onStack = new HashSet<string>(StringComparer.Ordinal);
         int cpu = 0, all = 0, idle = 0, gc = 0;
         long ticks = 0, exceptions = 0;
@@ -99,6 +132,7 @@ public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int
 
                 Add(methods, Display(stack[0]), 1);
                 Add(components, Component(stack), 1);
+                Add(work, WorkOf(stack), 1);
                 onStack.Clear();
                 foreach (var frame in stack.Where(IsOwnProductCode))
                 {
@@ -129,7 +163,7 @@ public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int
         IReadOnlyList<Share> Top(Dictionary<string, double> counts, double total) =>
             [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(top).Select(c => new Share(c.Key, c.Value / Math.Max(1, total)))];
         var working = cpu - idle - gc;
-        return new TraceSummary(cpu, all, idle, gc, Top(components, working), Top(methods, working), Top(own, working), ticks, bytes, Top(types, bytes),
+        return new TraceSummary(cpu, all, idle, gc, Top(components, working), Top(methods, working), Top(own, working), Top(work, working), ticks, bytes, Top(types, bytes),
             Top(allocating, bytes), Top(sites, bytes), exceptions, Top(thrown, exceptions));
     }
 
@@ -148,7 +182,24 @@ public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int
             var total = 0;
             foreach (var e in log.Events)
             {
-                // "exception:TYPE" asks for the stacks that threw exceptions of that type instead.
+                // "exception:TYPE" asks for the stacks that threw exceptions of that type instead; "under:TEXT" for the
+                // working samples with a frame containing TEXT anywhere on the stack (shown from the top down to it).
+                if (method.StartsWith("under:", StringComparison.Ordinal))
+                {
+                    if (e is ClrThreadSampleTraceData { Type: ClrThreadSampleType.Managed })
+                    {
+                        var frames = Frames(e.CallStack()).ToList();
+                        var at = frames.FindLastIndex(f => f.Contains(method["under:".Length..], StringComparison.Ordinal));
+                        if (at >= 0 && frames.Count > 0 && !IsIdle(frames[0]) && !frames[0].Contains("PollGC", StringComparison.Ordinal))
+                        {
+                            total++;
+                            Add(stacks, string.Join(" <- ", frames.Take(Math.Min(depth, at + 1)).Select(Display)) + (at + 1 > depth ? " … " + Display(frames[at]) : ""), 1);
+                        }
+                    }
+
+                    continue;
+                }
+
                 var matches = method.StartsWith("exception:", StringComparison.Ordinal)
                     ? e is ExceptionTraceData thrown && thrown.ExceptionType.Contains(method["exception:".Length..], StringComparison.Ordinal)
                     : e is ClrThreadSampleTraceData { Type: ClrThreadSampleType.Managed } && Frames(e.CallStack()).FirstOrDefault()?.Contains(method, StringComparison.Ordinal) == true;
@@ -203,6 +254,30 @@ public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int
         var parts = Namespace(frame).Split('.');
         var depth = parts[0] is "Amas" or "Microsoft" ? 4 : 3;
         return string.Join('.', parts.Take(depth));
+    }
+
+    private static string WorkOf(IReadOnlyList<string> stack)
+    {
+        foreach (var (prefix, kind) in WorkKinds)
+        {
+            if (stack.Any(frame => frame.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                return kind;
+            }
+        }
+
+        foreach (var frame in stack)
+        {
+            foreach (var (prefix, kind) in InfrastructureKinds)
+            {
+                if (frame.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return kind;
+                }
+            }
+        }
+
+        return "Orleans' runtime and the rest (no frame named above: messaging, scheduling, timers)";
     }
 
     /// <summary>A thread spinning or waiting for work: the thread pool's workers and the runtime's waits.</summary>

@@ -7,7 +7,7 @@ public static class TraceSummaryCommand
     {
         if (callersOf is not null)
         {
-            foreach (var share in TraceSummary.Callers(file, callersOf, 22, 15))
+            foreach (var share in TraceSummary.Callers(file, callersOf, 6, 15))
             {
                 Console.WriteLine($"{share.Fraction,8:P1}  {share.What}");
             }
@@ -26,6 +26,7 @@ public static class TraceSummaryCommand
             }
         }
 
+        List("CPU by work", summary.Work);
         List("CPU by component", summary.Components);
         List("CPU by method (exclusive)", summary.Methods);
         List("CPU under our code (inclusive)", summary.OwnCode);
