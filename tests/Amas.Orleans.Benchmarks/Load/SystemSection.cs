@@ -92,7 +92,7 @@ public static class SystemSection
         md.AppendLine();
         if (!o.TargetMet)
         {
-            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (above, {o.Pin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and persists after every completion before it starts the next layer; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved measured phase, read in-process: {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.");
+            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (above, {o.Pin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and writes each outcome (with the next step's start when it ends a step) before it goes on; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved measured phase, read in-process: {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.{WhereTheCpuWent(o.Trace)}");
             md.AppendLine();
             md.Append(ProfileOrWhyNot(o.Trace, f, root));
         }
@@ -116,7 +116,7 @@ public static class SystemSection
         var submitMissed = m.SubmitRatio < GatewayFigures.Target || (p is not null && p.SubmitRatio < GatewayFigures.Target);
         if (submitMissed)
         {
-            Line($"**Why the submission target is missed:** the bare endpoint stores a row and is done; every task the gateway accepts then runs (a no-op task is {o.Cost.CallsPerTask:F0} grain calls, {o.Cost.WritesPerTask:F0} state writes and a `git` process to pin the commit of a local path), on the same two cores as the requests, so sustained submission is bounded by how fast tasks run, not by the HTTP path. The queued row separates the two: the same requests while every task waits for admission{(m.QueuedRatio is { } qr ? string.Create(Invariant, $" reach {qr:P0} of the anchor") : "")}. What remains on the submission path itself: authentication, audit, body checks, the JSON spec, a grain call to a fresh orchestrator that validates, writes its state, writes the task index, registers its recovery reminder and asks the single admission grain.");
+            Line($"**Why the submission target is missed:** the bare endpoint stores a row and is done; every task the gateway accepts then runs (a no-op task is {o.Cost.CallsPerTask:F0} grain calls and {o.Cost.WritesPerTask:F0} state writes) on the same two cores as the requests, so sustained submission is bounded by how fast tasks run, not by the HTTP path.{TasksVersusRequests(m.Submit.Trace)} The queued row takes the running tasks away: the same requests while every task waits for admission{(m.QueuedRatio is { } qr ? string.Create(Invariant, $" reach {qr:P0} of the anchor") : "")}.{QueuedPath(m.Queued)}");
             md.AppendLine();
             foreach (var load in new[] { m.Submit, m.Queued, p?.Submit })
             {
@@ -224,6 +224,16 @@ public static class SystemSection
         var at = document.IndexOf(before, StringComparison.Ordinal);
         return at < 0 ? document.TrimEnd() + "\n\n" + section : document[..at] + section + document[at..];
     }
+
+    /// <summary>The profile's split of the working CPU, as a sentence for a "why missed" paragraph (empty without a profile).</summary>
+    private static string WhereTheCpuWent(PhaseProfile? profile) => profile is null ? "" : string.Create(Invariant,
+        $" In the profile below, {profile.WorkShare("orchestrator", "agent", "the admission"):P0} of the working CPU is in our grains' turns (orchestrator, agents, admission), {profile.WorkShare("grain storage"):P0} in the in-memory storage grain and Orleans' storage bridge, {profile.WorkShare("Orleans' runtime"):P0} in Orleans' messaging and scheduling, and {profile.WorkShare("reminders", "the dashboard", "telemetry", "other Amas"):P0} in reminders, the dashboard's call filter, telemetry and the rest; the hottest methods: {string.Join(", ", profile.Processes[0].Trace?.Methods.Take(3).Select(x => FormattableString.Invariant($"`{x.What}` {x.Fraction:P0}")) ?? [])}.");
+
+    private static string TasksVersusRequests(PhaseProfile? profile) => profile is null ? "" : string.Create(Invariant,
+        $" The profile of the extra round below shows it: HTTP requests took {profile.WorkShare("HTTP"):P0} of the working CPU, the load driver {profile.WorkShare("the load driver"):P0}, and running the accepted tasks (orchestrators, agents, their storage writes, reminders, Orleans' messaging) {profile.WorkShare("orchestrator", "agent", "the admission", "grain storage", "reminders", "Orleans' runtime", "PostgreSQL"):P0}.");
+
+    private static string QueuedPath(LoadFigures? queued) => queued?.Trace is not { } profile ? "" : string.Create(Invariant,
+        $" There (second profile below) HTTP requests took {profile.WorkShare("HTTP"):P0} of the working CPU and the orchestrators' submit turns (validation, plan, state, index, recovery reminder, the admission request) with Orleans' messaging {profile.WorkShare("orchestrator", "Orleans' runtime", "grain storage", "reminders", "the admission"):P0}: every submission creates a grain, and every task waits on the one admission grain, which writes its whole waiting list with each task it queues ({queued.Latencies.Count:N0} tasks by the end of the measured rounds), so that row slows as its queue grows.");
 
     /// <summary>The profile of a row that misses, or why there is none.</summary>
     private static string ProfileOrWhyNot(PhaseProfile? profile, SystemFigures f, string root) => profile is not null

@@ -7,7 +7,7 @@ namespace Amas.Orleans.Benchmarks.Profiling;
 /// per second and, given the phase's operations per second, per operation.
 /// </summary>
 public sealed record CounterSummary(int Readings, double CpuCores, double AllocatedBytesPerSecond, double Gen0, double Gen1, double Gen2,
-    double GcPauseSecondsPerSecond, double WorkItemsPerSecond, double QueueLength, double LockContentionsPerSecond,
+    double GcPauseSecondsPerSecond, double WorkItemsPerSecond, double LockContentionsPerSecond,
     IReadOnlyDictionary<string, double> ExceptionsPerSecond)
 {
     public static CounterSummary Read(string json)
@@ -42,7 +42,6 @@ public sealed record CounterSummary(int Readings, double CpuCores, double Alloca
             Sum("dotnet.gc.collections", "gc.heap.generation=gen2"),
             Of("dotnet.gc.pause.time").Sum(r => r.Value) / intervals,
             Mean("dotnet.thread_pool.work_item.count"),
-            Mean("dotnet.thread_pool.queue.length"),
             Mean("dotnet.monitor.lock_contentions"),
             Of("dotnet.exceptions").GroupBy(r => r.Tags.Replace("error.type=", "", StringComparison.Ordinal), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(r => r.Value) / intervals, StringComparer.Ordinal));
@@ -60,7 +59,7 @@ public sealed record CounterSummary(int Readings, double CpuCores, double Alloca
             FormattableString.Invariant($"CPU {CpuCores:F2} of {Environment.ProcessorCount} cores"),
             FormattableString.Invariant($"{AllocatedBytesPerSecond / 1048576:F0} MiB/s allocated ({AllocatedBytesPerSecond / per / 1024:F0} KiB per {unit})"),
             FormattableString.Invariant($"GC gen0/1/2 {Gen0:F0}/{Gen1:F0}/{Gen2:F0} in {Readings} s, {GcPauseSecondsPerSecond:P0} of the time paused"),
-            FormattableString.Invariant($"{WorkItemsPerSecond:F0} thread-pool work items/s ({WorkItemsPerSecond / per:F1} per {unit}), queue {QueueLength:F1}"),
+            FormattableString.Invariant($"{WorkItemsPerSecond:F0} thread-pool work items/s ({WorkItemsPerSecond / per:F1} per {unit})"),
             FormattableString.Invariant($"{LockContentionsPerSecond:F1} lock contentions/s"),
             FormattableString.Invariant($"{exceptions:F1} exceptions/s{exceptionKinds}"));
     }

@@ -16,6 +16,11 @@ public sealed record ProcessProfile(ProfiledProcess Process, TraceSummary? Trace
 public sealed record PhaseProfile(string Phase, string Unit, double Seconds, long Operations, IReadOnlyList<ProcessProfile> Processes, string Tools)
 {
     public double OperationsPerSecond => Seconds > 0 ? Operations / Seconds : 0;
+
+    /// <summary>The share of the first process's working CPU spent on the kinds of work named (by how their names start).</summary>
+    public double WorkShare(params string[] kinds) => Processes.FirstOrDefault()?.Trace is { } trace
+        ? trace.Work.Where(w => kinds.Any(k => w.What.StartsWith(k, StringComparison.Ordinal))).Sum(w => w.Fraction)
+        : double.NaN;
 }
 
 /// <summary>

@@ -33,6 +33,8 @@ public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int
 {
     public int WorkingSamples => CpuSamples - IdleSamples - GcSamples;
 
+    private const string GrainStorage = "grain storage (writes resumed outside a grain's turn, the in-memory storage grain)";
+
     /// <summary>
     /// What a stack is doing: the first of these with a frame on the stack (the benchmark's load driver, an HTTP
     /// request, a grain of ours: a storage write resumed after its await counts for the grain that wrote), else the
@@ -50,12 +52,14 @@ public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int
         ("Amas.Orleans.Agents.AgentGrain", "agent grains"),
         ("Amas.Orleans.Benchmarks.Load.RawWorkGrain", "the anchor's raw grains"),
         ("Amas.Orleans.Benchmarks.Load.OverheadBenchmark", "the benchmark's own grain calls (submit, status polls)"),
+        ("Amas.Orleans.Hosting.StorageHealth", GrainStorage),
+        ("Amas.Orleans.Hosting.Observed", GrainStorage),
         ("Amas.Orleans.", "other Amas code (telemetry, learning, hosting)"),
     ];
 
     private static readonly IReadOnlyList<(string Prefix, string Work)> InfrastructureKinds =
     [
-        ("Orleans.Storage.", "grain storage (the in-memory storage grain, the storage bridge)"),
+        ("Orleans.Storage.", GrainStorage),
         ("Orleans.Runtime.ReminderService", "reminders"),
         ("Orleans.Runtime.MembershipService", "membership"),
         ("Orleans.Dashboard", "the dashboard (its call filter on every grain call, its statistics)"),
@@ -162,8 +166,10 @@ public sealed partial record TraceSummary(int CpuSamples, int ThreadSamples, int
 
         IReadOnlyList<Share> Top(Dictionary<string, double> counts, double total) =>
             [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(top).Select(c => new Share(c.Key, c.Value / Math.Max(1, total)))];
+        IReadOnlyList<Share> TopAll(Dictionary<string, double> counts, double total) =>
+            [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new Share(c.Key, c.Value / Math.Max(1, total)))];
         var working = cpu - idle - gc;
-        return new TraceSummary(cpu, all, idle, gc, Top(components, working), Top(methods, working), Top(own, working), Top(work, working), ticks, bytes, Top(types, bytes),
+        return new TraceSummary(cpu, all, idle, gc, Top(components, working), Top(methods, working), Top(own, working), TopAll(work, working), ticks, bytes, Top(types, bytes),
             Top(allocating, bytes), Top(sites, bytes), exceptions, Top(thrown, exceptions));
     }
 
