@@ -607,7 +607,6 @@ internal sealed partial class TaskOrchestratorGrain(
     /// </summary>
     private async Task CheckDeadlinesAsync(CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginTaskScope(TaskId);
         if (Record.Spec is null || Record.IsTerminal)
         {
             _deadlineTimer?.Dispose();
@@ -615,7 +614,16 @@ internal sealed partial class TaskOrchestratorGrain(
             return;
         }
 
+        // Most ticks of a long admission queue: a waiting task with time left and no ask due has nothing to do and
+        // nothing to log, so it takes no logging scope either (one per tick per queued task added up).
         var now = clock.GetUtcNow();
+        if (Record.Lifecycle == TaskLifecycle.Pending && now < Record.Deadline
+            && (_beginning || now - _lastAdmissionAsk < options.Value.AgentPollInterval))
+        {
+            return;
+        }
+
+        using var scope = logger.BeginTaskScope(TaskId);
         if (now >= Record.Deadline)
         {
             var message = Record.Lifecycle == TaskLifecycle.Pending
