@@ -116,7 +116,7 @@ public static class SystemSection
         var submitMissed = m.SubmitRatio < GatewayFigures.Target || (p is not null && p.SubmitRatio < GatewayFigures.Target);
         if (submitMissed)
         {
-            Line($"**Why the submission target is missed:** the bare endpoint stores a row and is done; every task the gateway accepts then runs (a no-op task is {o.Cost.CallsPerTask:F0} grain calls and {o.Cost.WritesPerTask:F0} state writes) on the same two cores as the requests, so sustained submission is bounded by how fast tasks run, not by the HTTP path.{TasksVersusRequests(m.Submit.Trace)} The queued row takes the running tasks away: the same requests while every task waits for admission{(m.QueuedRatio is { } qr ? string.Create(Invariant, $" reach {qr:P0} of the anchor") : "")}.{QueuedPath(m.Queued)}");
+            Line($"**Why the submission target is missed:** the bare endpoint stores a row and is done; every task the gateway accepts then runs (a no-op task is {o.Cost.CallsPerTask:F0} grain calls and {o.Cost.WritesPerTask:F0} state writes) on the same two cores as the requests, so sustained submission is bounded by how fast tasks run, not by the HTTP path.{TasksVersusRequests(m.Submit.Trace)}{PostgresPath(p)} The queued row takes the running tasks away: the same requests while every task waits for admission{(m.QueuedRatio is { } qr ? string.Create(Invariant, $" reach {qr:P0} of the anchor") : "")}.{QueuedPath(m.Queued)}");
             md.AppendLine();
             foreach (var load in new[] { m.Submit, m.Queued, p?.Submit })
             {
@@ -195,6 +195,13 @@ public static class SystemSection
                 md.AppendLine();
                 if (sub.SubmitRatio < GatewayFigures.Target)
                 {
+                    var why = ClusterPath(sub.Submit);
+                    if (why.Length > 0)
+                    {
+                        md.AppendLine("**Why the target is missed:**" + why);
+                        md.AppendLine();
+                    }
+
                     md.Append(ProfileOrWhyNot(sub.Submit.Trace, f, root));
                 }
             }
@@ -227,10 +234,43 @@ public static class SystemSection
 
     /// <summary>The profile's split of the working CPU, as a sentence for a "why missed" paragraph (empty without a profile).</summary>
     private static string WhereTheCpuWent(PhaseProfile? profile) => profile is null ? "" : string.Create(Invariant,
-        $" In the profile below, {profile.WorkShare("orchestrator", "agent", "the admission"):P0} of the working CPU is in our grains' turns (orchestrator, agents, admission), {profile.WorkShare("grain storage"):P0} in the in-memory storage grain and Orleans' storage bridge, {profile.WorkShare("Orleans' runtime"):P0} in Orleans' messaging and scheduling, and {profile.WorkShare("reminders", "the dashboard", "telemetry", "other Amas"):P0} in reminders, the dashboard's call filter, telemetry and the rest; the hottest methods: {string.Join(", ", profile.Processes[0].Trace?.Methods.Take(3).Select(x => FormattableString.Invariant($"`{x.What}` {x.Fraction:P0}")) ?? [])}.");
+        $" In the profile below, {profile.WorkShare("orchestrator", "agent", "the admission"):P0} of the working CPU is in our grains' turns (orchestrator, agents, admission), {profile.WorkShare("grain storage"):P0} in the in-memory storage grain and Orleans' storage bridge, {profile.WorkShare("Orleans' runtime"):P0} in Orleans' messaging and scheduling, and {profile.WorkShare("reminders", "the dashboard", "telemetry", "other Amas"):P0} in reminders, the dashboard's call filter, telemetry and the rest; the hottest methods: {Hottest(profile.Processes[0], 3)}.");
 
     private static string TasksVersusRequests(PhaseProfile? profile) => profile is null ? "" : string.Create(Invariant,
         $" The profile of the extra round below shows it: HTTP requests took {profile.WorkShare("HTTP"):P0} of the working CPU, the load driver {profile.WorkShare("the load driver"):P0}, and running the accepted tasks (orchestrators, agents, their storage writes, reminders, Orleans' messaging) {profile.WorkShare("orchestrator", "agent", "the admission", "grain storage", "reminders", "Orleans' runtime", "PostgreSQL"):P0}.");
+
+    private static string PostgresPath(GatewayFigures? postgres) => postgres is not { SubmitRatio: < GatewayFigures.Target, Submit.Trace: { } profile } ? "" : string.Create(Invariant,
+        $" With PostgreSQL (the last profile below) HTTP requests took {profile.WorkShare("HTTP"):P0} and the accepted tasks {profile.WorkShare("orchestrator", "agent", "the admission", "grain storage", "reminders", "Orleans' runtime", "PostgreSQL"):P0}; the hottest methods: {Hottest(profile.Processes[0], 3)}.");
+
+    /// <summary>Why the cluster's submissions miss, from the profile of its gateway process and one silo.</summary>
+    private static string ClusterPath(LoadFigures submit)
+    {
+        if (submit.Trace is not { Processes: [{ } gateway, { } silo, ..] } profile)
+        {
+            return "";
+        }
+
+        var text = string.Create(Invariant,
+            $" The gateway is not the bottleneck: in the profiled round its process used {gateway.Counters?.CpuCores ?? double.NaN:F2} of {Environment.ProcessorCount} cores and {(gateway.Trace is { } g ? (double)g.IdleSamples / Math.Max(1, g.CpuSamples) : double.NaN):P0} of its managed samples were threads idle; a request waits for its grain call, an orchestrator turn on a silo that writes the task's state and index row to PostgreSQL and asks the one admission grain, beside the real agents of the tasks already accepted (one run at a time per silo). The silo profiled used {silo.Counters?.CpuCores ?? double.NaN:F2} cores;");
+        return silo.Trace is { } t
+            ? text + string.Create(Invariant, $" its working CPU: {string.Join(", ", t.Work.Take(4).Select(w => FormattableString.Invariant($"{w.What} {w.Fraction:P0}")))}; its hottest methods: {Hottest(silo, 3)}.")
+            : text.TrimEnd(';') + ".";
+    }
+
+    private static string Hottest(ProcessProfile process, int count) => process.Trace is not { } trace ? "n/a"
+        : string.Join(", ", trace.Methods.Take(count).Select(x => FormattableString.Invariant($"`{x.What}` {x.Fraction:P0}") + Gloss(x.What)));
+
+    /// <summary>What a hot runtime method stands for, as read from the stacks above it (<c>trace-summary FILE --callers METHOD</c>).</summary>
+    private static string Gloss(string method) => method switch
+    {
+        _ when method.Contains("Socket", StringComparison.Ordinal) => " (socket I/O: PostgreSQL, Orleans' own connections, HTTP)",
+        _ when method.Contains("MayInvokeRequest", StringComparison.Ordinal) || method.Contains("ProcessPendingRequests", StringComparison.Ordinal)
+            => " (Orleans going through the messages queued on a busy grain: every task asks the one admission grain, whose turns each wait for a state write)",
+        _ when method.Contains("GetHashCodeWorker", StringComparison.Ordinal) => " (identity hashes of the objects Orleans deep-copies between grains)",
+        _ when method.Contains("Enter_Slowpath", StringComparison.Ordinal) || method.Contains("TryEnterSlow", StringComparison.Ordinal)
+            => " (contended locks: activity tags, Orleans' activation queues, grain directory, state bridge)",
+        _ => "",
+    };
 
     private static string QueuedPath(LoadFigures? queued) => queued?.Trace is not { } profile ? "" : string.Create(Invariant,
         $" There (second profile below) HTTP requests took {profile.WorkShare("HTTP"):P0} of the working CPU and the orchestrators' submit turns (validation, plan, state, index, recovery reminder, the admission request) with Orleans' messaging {profile.WorkShare("orchestrator", "Orleans' runtime", "grain storage", "reminders", "the admission"):P0}: every submission creates a grain, and every task waits on the one admission grain, which writes its whole waiting list with each task it queues ({queued.Latencies.Count:N0} tasks by the end of the measured rounds), so that row slows as its queue grows.");
