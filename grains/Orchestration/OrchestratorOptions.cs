@@ -41,6 +41,13 @@ public sealed class OrchestratorOptions
     [Range(1, 100_000)]
     public int MaxRunningTasks { get; set; } = 32;
 
+    /// <summary>
+    /// How often the admission queue asks its running tasks whether they ended without releasing their slot (a purged
+    /// task, a lost release), so that slots never leak.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan AdmissionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan AgentTimeout(string agent)
         => AgentTimeouts.TryGetValue(agent, out var timeout) ? timeout : DefaultAgentTimeout;
 }

@@ -271,10 +271,10 @@ internal sealed partial class TaskOrchestratorGrain(
 
     public async Task OnAgentCompletedAsync(AgentOutcome outcome)
     {
+        // The outcome is written before this call returns: with the next step's start, with the task's end, or alone.
         if (Apply(outcome))
         {
-            await PersistAsync();
-            await AdvanceAsync();
+            await AdvanceAsync(unsaved: true);
         }
     }
 
@@ -345,9 +345,12 @@ internal sealed partial class TaskOrchestratorGrain(
             Record.Lifecycle = TaskLifecycle.Running;
             Record.StartedAt = clock.GetUtcNow();
             RunningHere();
+            // One write: the task runs, and which agents it starts first.
+            var first = NextStep();
             await PersistAsync();
             await IndexAsync();
-            await AdvanceAsync();
+            var outcomeCameBack = first is not null && await StartStepAsync(first);
+            await AdvanceAsync(unsaved: outcomeCameBack);
         }
         catch (Exception ex)
         {
@@ -371,12 +374,15 @@ internal sealed partial class TaskOrchestratorGrain(
         await WatchAsync();
         var running = Record.Agents.Where(a => a.Status == AgentRunStatus.Running).ToArray();
         await Task.WhenAll(running.Select(a => StartAgentAsync(a, InputsFor(a))));
-        await PersistAsync();
-        await AdvanceAsync();
+        await AdvanceAsync(unsaved: true);
     }
 
-    /// <summary>Starts the next layer when the current one has ended; ends the task after the last.</summary>
-    private async Task AdvanceAsync()
+    /// <summary>
+    /// Starts the next layer when the current one has ended; ends the task after the last. Changes not yet written
+    /// (<paramref name="unsaved"/>: an agent's outcome) go into the same write as the next step's start or the task's
+    /// end, or are written alone when nothing starts; either way before this returns.
+    /// </summary>
+    private async Task AdvanceAsync(bool unsaved = false)
     {
         while (Record.Lifecycle == TaskLifecycle.Running)
         {
@@ -385,40 +391,63 @@ internal sealed partial class TaskOrchestratorGrain(
                 _trace.EndLayer(ended.Layer);
             }
 
-            var layer = Record.Layers.FirstOrDefault(l => l.Agents.Any(a => !a.IsTerminal));
-            if (layer is null)
+            if (Record.Layers.All(l => l.Agents.All(a => a.IsTerminal)))
             {
                 await FinishAsync();
                 return;
             }
 
-            if (layer.Agents.Any(a => a.Status == AgentRunStatus.Running))
+            if (NextStep() is not { } step)
             {
-                return;
-            }
-
-            var now = clock.GetUtcNow();
-            var step = layer.Agents.Where(a => a.Status == AgentRunStatus.Pending).Min(a => a.Step);
-            var pending = layer.Agents.Where(a => a.Status == AgentRunStatus.Pending && a.Step == step).ToArray();
-            foreach (var agent in pending)
-            {
-                agent.Status = AgentRunStatus.Running;
-                agent.StartedAt = now;
-                var deadline = now + options.Value.AgentTimeout(agent.Agent);
-                agent.Deadline = deadline < Record.Deadline ? deadline : Record.Deadline;
+                break;
             }
 
             await PersistAsync();
-            LogLayerStarted(logger, TaskId, layer.Layer, pending.Length);
-            _trace.StartLayer(layer.Layer, layer.Name, pending.Length);
-            var starts = await Task.WhenAll(pending.Select(a => StartAgentAsync(a, InputsFor(a))));
             // Only an outcome that came back with a receipt changes what is stored; a callback that got here first
             // has already persisted its own.
-            if (starts.Any(s => s.Ended))
-            {
-                await PersistAsync();
-            }
+            unsaved = await StartStepAsync(step);
         }
+
+        if (unsaved)
+        {
+            await PersistAsync();
+        }
+    }
+
+    /// <summary>
+    /// The next agents to start, marked running in memory (the caller writes them before starting them): the pending
+    /// agents of the lowest step of the first unfinished layer. Null while an agent of that layer still runs.
+    /// </summary>
+    private AgentRecord[]? NextStep()
+    {
+        var layer = Record.Layers.FirstOrDefault(l => l.Agents.Any(a => !a.IsTerminal));
+        if (layer is null || layer.Agents.Any(a => a.Status == AgentRunStatus.Running))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var step = layer.Agents.Where(a => a.Status == AgentRunStatus.Pending).Min(a => a.Step);
+        var pending = layer.Agents.Where(a => a.Status == AgentRunStatus.Pending && a.Step == step).ToArray();
+        foreach (var agent in pending)
+        {
+            agent.Status = AgentRunStatus.Running;
+            agent.StartedAt = now;
+            var deadline = now + options.Value.AgentTimeout(agent.Agent);
+            agent.Deadline = deadline < Record.Deadline ? deadline : Record.Deadline;
+        }
+
+        return pending;
+    }
+
+    /// <summary>Sends a step's agents their work (already written as running); true when an outcome came back with a receipt.</summary>
+    private async Task<bool> StartStepAsync(AgentRecord[] step)
+    {
+        var layer = Record.Layers.First(l => l.Agents.Contains(step[0]));
+        LogLayerStarted(logger, TaskId, layer.Layer, step.Length);
+        _trace.StartLayer(layer.Layer, layer.Name, step.Length);
+        var starts = await Task.WhenAll(step.Select(a => StartAgentAsync(a, InputsFor(a))));
+        return starts.Any(s => s.Ended);
     }
 
     /// <summary>The agents whose reports <paramref name="agent"/> reads: earlier layers', and earlier steps' of its own layer.</summary>
@@ -578,7 +607,6 @@ internal sealed partial class TaskOrchestratorGrain(
     /// </summary>
     private async Task CheckDeadlinesAsync(CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginTaskScope(TaskId);
         if (Record.Spec is null || Record.IsTerminal)
         {
             _deadlineTimer?.Dispose();
@@ -586,7 +614,16 @@ internal sealed partial class TaskOrchestratorGrain(
             return;
         }
 
+        // Most ticks of a long admission queue: a waiting task with time left and no ask due has nothing to do and
+        // nothing to log, so it takes no logging scope either (one per tick per queued task added up).
         var now = clock.GetUtcNow();
+        if (Record.Lifecycle == TaskLifecycle.Pending && now < Record.Deadline
+            && (_beginning || now - _lastAdmissionAsk < options.Value.AgentPollInterval))
+        {
+            return;
+        }
+
+        using var scope = logger.BeginTaskScope(TaskId);
         if (now >= Record.Deadline)
         {
             var message = Record.Lifecycle == TaskLifecycle.Pending
@@ -611,8 +648,7 @@ internal sealed partial class TaskOrchestratorGrain(
         var restarted = await RestartAgentsOfDeadSilosAsync();
         if (restarted | await CollectLostOutcomesAsync(now))
         {
-            await PersistAsync();
-            await AdvanceAsync();
+            await AdvanceAsync(unsaved: true);
             if (Record.IsTerminal)
             {
                 return;
@@ -634,8 +670,7 @@ internal sealed partial class TaskOrchestratorGrain(
             _ = GrainFactory.GetAgent(TaskId, agent.Agent).CancelAsync(AgentRunStatus.TimedOut);
         }
 
-        await PersistAsync();
-        await AdvanceAsync();
+        await AdvanceAsync(unsaved: true);
     }
 
     /// <summary>

@@ -184,27 +184,23 @@ public sealed class GitRepositoryCheckouts : IRepositoryCheckouts
 
     private async Task<string?> LocalHeadAsync(string localPath, CancellationToken cancellationToken)
     {
-        GitOutput output;
+        string? commit;
         try
         {
-            output = await _git.RunAsync(["rev-parse", "--show-toplevel", "HEAD"], localPath, cancellationToken).ConfigureAwait(false);
+            // File reads stay off the caller's scheduler (a grain's turn must not block on disk).
+            commit = await Task.Run(() => LocalHead.Of(localPath), cancellationToken).ConfigureAwait(false);
         }
-        catch (RepositoryCheckoutException)
+        catch (Exception ex) when (ex is LibGit2Sharp.LibGit2SharpException or IOException or UnauthorizedAccessException)
+        {
+            commit = null;
+        }
+
+        if (commit is null)
         {
             RepositoryLog.LocalHeadUnknown(_logger, localPath);
-            return null;
         }
 
-        // Only the directory's own HEAD counts: a folder inside some other work tree is not that tree's commit.
-        var lines = output.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (output.ExitCode == 0 && lines.Length == 2 && GitRefRule.IsFullCommitId(lines[1]) &&
-            string.Equals(RealPath.Resolve(Path.GetFullPath(lines[0])), RealPath.Resolve(Path.GetFullPath(localPath)), StringComparison.Ordinal))
-        {
-            return lines[1].ToLowerInvariant();
-        }
-
-        RepositoryLog.LocalHeadUnknown(_logger, localPath);
-        return null;
+        return commit;
     }
 
     private async Task<RepositoryCheckout> WalkAsync(string root, string? commit, CancellationToken cancellationToken)

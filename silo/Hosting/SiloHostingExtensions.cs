@@ -74,8 +74,14 @@ public static class SiloHostingExtensions
 
             if (postgres is null)
             {
-                silo.AddMemoryGrainStorage(StorageNames.Tasks);
-                silo.AddMemoryGrainStorage(StorageNames.Agents);
+                foreach (var name in new[] { StorageNames.Tasks, StorageNames.Agents })
+                {
+                    // Orleans' own serializer, as with PostgreSQL: the provider's JSON default (Newtonsoft with type
+                    // names) was most of what a task allocated in the embedded default.
+                    silo.AddMemoryGrainStorage(name, storage => storage.Configure<Serializer>((o, serializer) =>
+                        o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+                }
+
                 silo.UseInMemoryReminderService();
             }
             else

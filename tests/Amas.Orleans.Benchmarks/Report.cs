@@ -152,6 +152,7 @@ public sealed class Report(
         md.AppendLine("tests/Amas.Orleans.Benchmarks/run.sh --system-only");
         md.AppendLine();
         md.AppendLine("# what run.sh does:");
+        md.AppendLine("dotnet tool restore   # dotnet-trace and dotnet-counters, pinned in .config/dotnet-tools.json (not in smoke mode)");
         md.AppendLine("npm install --prefix .amas/bench/node --no-audit --no-fund secretlint @secretlint/secretlint-rule-preset-recommend");
         md.AppendLine("dotnet build tests/Amas.Orleans.Benchmarks -c Release");
         md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks run --root .");
@@ -168,6 +169,14 @@ public sealed class Report(
         md.AppendLine("# and last the system rows of issue 11, in a process of their own (what --system-only runs alone; it also");
         md.AppendLine("# starts a throwaway PostgreSQL, and the 3-silo cluster with deploy/local/cluster.sh after `cluster.sh build`):");
         md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks system --root .");
+        md.AppendLine("# a row that misses its target is profiled in one extra run of it, from the system process, on the process(es)");
+        md.AppendLine("# serving it (PID), for 10 s; the files stay in .amas/bench/profiles/:");
+        md.AppendLine("dotnet tool run dotnet-trace collect -p PID --profile dotnet-sampled-thread-time,gc-verbose --duration 00:00:00:10 -o FILE.nettrace");
+        md.AppendLine("dotnet tool run dotnet-counters collect -p PID --counters System.Runtime --format json --refresh-interval 1 --duration 00:00:00:10 -o FILE.counters.json");
+        md.AppendLine("# a kept trace read again (what the report summarises), or the stacks above one method, or under one frame:");
+        md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks trace-summary FILE.nettrace");
+        md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks trace-summary FILE.nettrace --callers METHOD");
+        md.AppendLine("tests/Amas.Orleans.Benchmarks/bin/Release/net10.0/Amas.Orleans.Benchmarks trace-summary FILE.nettrace --callers under:FRAME");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("`.secretlintrc.json`: `{ \"rules\": [ { \"id\": \"@secretlint/secretlint-rule-preset-recommend\" } ] }`.");

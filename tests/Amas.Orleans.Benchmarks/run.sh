@@ -4,7 +4,8 @@
 #   machine, plus true positives of both on the planted corpus (issue 4);
 # - the AI router against its loopback fake: added latency per call and failover cost (issue 5);
 # - the system rows of issue 11: orchestration overhead, gateway submission and status reads against a bare Kestrel
-#   endpoint, storage writes and cost per task with PostgreSQL, and recovery and cost on the 3-silo local cluster.
+#   endpoint, storage writes and cost per task with PostgreSQL, and recovery and cost on the 3-silo local cluster;
+#   a row that misses its target is profiled (dotnet-trace, dotnet-counters) and the profile summarised in the report.
 # Usage: tests/Amas.Orleans.Benchmarks/run.sh [--smoke] [--router-only | --system-only] [--out FILE]
 #   --secretlint-minutes N   stop secretlint on the tree after N minutes (default 4; its throughput is then an upper bound)
 #   --smoke   tiny counts, done in a minute or two; writes .amas/bench/benchmarks-smoke.md (or --out FILE), never the
@@ -26,6 +27,12 @@ for arg in "$@"; do
     *) args+=("$arg") ;;
   esac
 done
+
+# dotnet-trace and dotnet-counters (.config/dotnet-tools.json) profile every row that misses its target. Smoke mode
+# does not install them (it uses them only when they are already restored); without them the report says so.
+if ! $smoke; then
+  dotnet tool restore >/dev/null || echo "dotnet tool restore failed; the rows that miss are reported without a profile." >&2
+fi
 
 if [ "${AMAS_BENCH_NO_BUILD:-}" != "1" ]; then
   # The local-cluster part builds the silo and the gateway itself (cluster.sh build) before it starts them.

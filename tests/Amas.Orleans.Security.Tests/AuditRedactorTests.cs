@@ -25,6 +25,8 @@ public sealed class AuditRedactorTests
     [Theory]
     [InlineData("mail jane.doe+x@mail.example.co.uk now", "mail [redacted email] now")]
     [InlineData("call +1 650-253-0000 today", "call [redacted phone] today")]
+    [InlineData("call \uFF0B1 650-253-0000 today", "call [redacted phone] today")]
+    [InlineData("call 1 650-253-0000 today", "call 1 650-253-0000 today")]
     [InlineData("/api/v1/tasks/0193a5b2-1234-7456-8901-234567890123", "/api/v1/tasks/0193a5b2-1234-7456-8901-234567890123")]
     [InlineData("limit 20250101 items", "limit 20250101 items")]
     public void Personal_data_is_redacted_and_ids_and_numbers_are_kept(string text, string expected)

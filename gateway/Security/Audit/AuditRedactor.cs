@@ -35,7 +35,14 @@ public sealed partial class AuditRedactor
     {
         var redacted = _secrets.Redact(Clean(text));
         redacted = EmailPattern().Replace(redacted, "[redacted email]");
-        // "ZZ" (no default region): only numbers written internationally (+…) are found, so ids and counts stay.
+        // "ZZ" (no default region): only numbers written internationally (+…) are found, so ids and counts stay. Text
+        // without a plus sign (ASCII or full-width, the two libphonenumber reads) can hold no such number; the matcher
+        // would try every digit run of it (a task id, a trace id) by throwing an exception per candidate.
+        if (redacted.AsSpan().IndexOfAny('+', '\uFF0B') < 0)
+        {
+            return redacted;
+        }
+
         foreach (var match in Phones.FindNumbers(redacted, "ZZ", PhoneNumberUtil.Leniency.VALID, long.MaxValue).Reverse())
         {
             redacted = redacted.Remove(match.Start, match.Length).Insert(match.Start, "[redacted phone]");

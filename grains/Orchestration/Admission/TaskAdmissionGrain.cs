@@ -9,6 +9,9 @@ namespace Amas.Orleans.Orchestration.Admission;
 /// The cluster-wide admission queue. Its state is persisted, so a new activation after its silo died knows who runs
 /// and who waits; orchestrators ask again on their own activation, so a lost "admit" message costs nothing. A
 /// periodic check frees the slots of tasks that ended without releasing them (e.g. purged), so slots never leak.
+/// The queue never waits on an orchestrator inside one of its own turns: an orchestrator calls the queue from inside
+/// its turns (a task ending releases its slot, an admitted task asks for it), so a turn of the queue waiting on an
+/// orchestrator's answer would wait on itself until the call timed out, and every submission with it.
 /// </summary>
 internal sealed partial class TaskAdmissionGrain(
     [PersistentState("admission", StorageNames.Tasks)] IPersistentState<AdmissionState> state,
@@ -16,13 +19,14 @@ internal sealed partial class TaskAdmissionGrain(
     StorageHealth storage,
     ILogger<TaskAdmissionGrain> logger) : Grain, ITaskAdmissionGrain
 {
-    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
+    private Task? _checking;
 
     private int Limit => options.Value.MaxRunningTasks;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(CheckRunningAsync, new GrainTimerCreationOptions(CheckInterval, CheckInterval) { Interleave = false });
+        var interval = options.Value.AdmissionCheckInterval;
+        this.RegisterGrainTimer(StartCheck, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
         // The limit may have been raised since the state was written: fill the new slots.
         if (state.State.Waiting.Count > 0 && state.State.Running.Count < Limit)
         {
@@ -95,16 +99,26 @@ internal sealed partial class TaskAdmissionGrain(
         }
     }
 
-    private async Task CheckRunningAsync(CancellationToken cancellationToken)
+    /// <summary>Starts asking the running tasks, outside this turn; one check at a time.</summary>
+    private Task StartCheck(CancellationToken cancellationToken)
     {
-        var admission = state.State;
-        if (admission.Running.Count == 0)
+        if (state.State.Running.Count > 0 && _checking is null or { IsCompleted: true })
         {
-            return;
+            _checking = FindEndedAsync([.. state.State.Running]);
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Asks each task whether it has ended; runs between this grain's turns, so a task that is itself calling the
+    /// queue gets its answer. What it finds is applied in a turn of its own (<see cref="ForgetEndedAsync"/>), so
+    /// state changes and writes never interleave with a request's.
+    /// </summary>
+    private async Task FindEndedAsync(Guid[] running)
+    {
         var ended = new List<Guid>();
-        foreach (var id in admission.Running.ToArray())
+        foreach (var id in running)
         {
             try
             {
@@ -122,7 +136,26 @@ internal sealed partial class TaskAdmissionGrain(
 
         if (ended.Count > 0)
         {
-            admission.Running.ExceptWith(ended);
+            IGrainTimer? once = null;
+            once = this.RegisterGrainTimer(async cancellationToken =>
+            {
+                once?.Dispose();
+                await ForgetEndedAsync(ended, cancellationToken);
+            }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
+        }
+    }
+
+    private async Task ForgetEndedAsync(List<Guid> ended, CancellationToken cancellationToken)
+    {
+        var admission = state.State;
+        var freed = false;
+        foreach (var id in ended)
+        {
+            freed |= admission.Running.Remove(id);
+        }
+
+        if (freed)
+        {
             AdmitWaiting();
             await storage.WriteAsync(state, cancellationToken);
         }

@@ -214,6 +214,21 @@ public sealed class GitRepositoryCheckoutsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_linked_work_tree_is_pinned_to_its_own_head_and_a_repository_without_commits_or_a_bare_one_to_none()
+    {
+        var linked = _temp.Combine("roots", "linked");
+        LocalGit.Run(_origin, "worktree", "add", "--quiet", "--detach", linked, _olderCommit);
+        var empty = LocalGit.Init(_temp.Combine("roots", "empty"));
+        var bare = _temp.Combine("roots", "bare.git");
+        LocalGit.Run(_temp.Combine("roots"), "init", "--quiet", "--bare", bare);
+
+        Assert.Equal(_olderCommit, (await _checkouts.PinAsync(new ResolvedRepository { LocalPath = linked }, null, CancellationToken.None)).Commit);
+        Assert.Equal(_newerCommit, (await _checkouts.PinAsync(new ResolvedRepository { LocalPath = _origin }, null, CancellationToken.None)).Commit);
+        Assert.Null((await _checkouts.PinAsync(new ResolvedRepository { LocalPath = empty }, null, CancellationToken.None)).Commit);
+        Assert.Null((await _checkouts.PinAsync(new ResolvedRepository { LocalPath = bare }, null, CancellationToken.None)).Commit);
+    }
+
+    [Fact]
     public async Task A_cancelled_checkout_throws_without_caching_anything()
     {
         var pinned = await _checkouts.PinAsync(_repository, "main", CancellationToken.None);

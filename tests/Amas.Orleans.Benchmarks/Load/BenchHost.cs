@@ -30,7 +30,7 @@ public sealed class BenchHost : IAsyncDisposable
         Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 
-    /// <summary>The allowed root tasks' repositories live under; <see cref="Repository"/> is an empty one in it.</summary>
+    /// <summary>The allowed root tasks' repositories live under; <see cref="Repository"/> is a git work tree of one commit in it.</summary>
     public string Root { get; }
 
     public string Repository => Path.Combine(Root, "repo");
@@ -72,6 +72,8 @@ public sealed class BenchHost : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("amas-bench-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "repo"));
         await File.WriteAllTextAsync(Path.Combine(root, "repo", "README.md"), "# empty\n");
+        // A work tree, as targets usually are: each task pins its commit before its first agent.
+        SampleRepository.CommitAll(Path.Combine(root, "repo"));
         List<string> args =
         [
             "--urls=http://127.0.0.1:0",

@@ -22,7 +22,7 @@ public static class ClusterBenchmark
 
     private const int RecoveryTasks = 20;
 
-    public static async Task<ClusterFigures> RunAsync(bool smoke)
+    public static async Task<ClusterFigures> RunAsync(bool smoke, Profiling.PhaseProfiler? profiler)
     {
         var root = Directory.CreateTempSubdirectory("amas-bench-cluster-").FullName;
         try
@@ -61,8 +61,10 @@ public static class ClusterBenchmark
                     await cluster.StartSiloAsync(silo);
                 }
 
-                var gateway = new GatewayUnderTest(cluster.GatewayUrl, cluster.AdminKey, small, "PostgreSQL, 3 silos");
-                var submissions = await GatewayBenchmark.RunAsync(smoke, gateway, cluster.PostgresConnectionString, statusReads: false);
+                // A miss is profiled in the gateway process and in one silo (the three run the same code).
+                var gateway = new GatewayUnderTest(cluster.GatewayUrl, cluster.AdminKey, small, "PostgreSQL, 3 silos",
+                    [new("gateway process", Pid(cluster, "gateway")), new("silo-1 process", Pid(cluster, "silo-1"))]);
+                var submissions = await GatewayBenchmark.RunAsync(smoke, gateway, cluster.PostgresConnectionString, statusReads: false, profiler);
                 return new ClusterFigures(one, three, recovery, submissions);
             }
             finally
@@ -99,7 +101,7 @@ public static class ClusterBenchmark
 
     private static async Task<ClusterCost> CostAsync(LocalCluster cluster, int silos, string repository, int tasks)
     {
-        var gateway = new GatewayUnderTest(cluster.GatewayUrl, cluster.AdminKey, repository, "PostgreSQL");
+        var gateway = new GatewayUnderTest(cluster.GatewayUrl, cluster.AdminKey, repository, "PostgreSQL", []);
         using var http = gateway.NewClient();
         Console.WriteLine($"  cost: 3 warm-up tasks, then {tasks} tasks 4 at a time ...");
         await RunTasksAsync(http, repository, 3, 3);
@@ -128,7 +130,7 @@ public static class ClusterBenchmark
 
     private static async Task<RecoveryFigures> RecoveryAsync(LocalCluster cluster, string repository)
     {
-        var gateway = new GatewayUnderTest(cluster.GatewayUrl, cluster.AdminKey, repository, "PostgreSQL");
+        var gateway = new GatewayUnderTest(cluster.GatewayUrl, cluster.AdminKey, repository, "PostgreSQL", []);
         using var http = gateway.NewClient();
         Console.WriteLine($"  recovery: {RecoveryTasks} tasks, SIGKILL of the silo holding most of them ...");
         var ids = await Task.WhenAll(Enumerable.Range(0, RecoveryTasks).Select(_ => SubmitAsync(http, repository)));

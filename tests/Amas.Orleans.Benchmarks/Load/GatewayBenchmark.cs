@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Amas.Orleans.Benchmarks.Profiling;
 using Amas.Orleans.Testing.Agents;
 
 namespace Amas.Orleans.Benchmarks.Load;
@@ -21,7 +22,8 @@ public sealed record GatewayFigures(string Store, LoadFigures Submit, LoadFigure
 }
 
 /// <summary>A gateway to load: where it listens, the key it wants (if any), a repository its silos may analyse.</summary>
-public sealed record GatewayUnderTest(Uri Address, string? ApiKey, string Repository, string Store)
+/// <param name="Processes">What to profile when a row misses its target: the processes that serve the requests.</param>
+public sealed record GatewayUnderTest(Uri Address, string? ApiKey, string Repository, string Store, IReadOnlyList<ProfiledProcess> Processes)
 {
     public HttpClient NewClient()
     {
@@ -44,11 +46,14 @@ public static class GatewayBenchmark
     /// measured anchor, gateway, anchor, gateway, so that the load of the machine falls on both alike.
     /// </summary>
     /// <param name="postgres">The database the gateway's silo persists to (schema applied), or null for in-memory.</param>
-    public static Task<GatewayFigures> RunAsync(bool smoke, BenchHost host, string? postgres, bool statusReads) =>
-        RunAsync(smoke, new GatewayUnderTest(host.Address, host.ApiKey, host.Repository, postgres is null ? "in-memory" : "PostgreSQL"), postgres, statusReads);
+    public static Task<GatewayFigures> RunAsync(bool smoke, BenchHost host, string? postgres, bool statusReads, PhaseProfiler? profiler) =>
+        RunAsync(smoke, new GatewayUnderTest(host.Address, host.ApiKey, host.Repository, postgres is null ? "in-memory" : "PostgreSQL",
+            [ProfiledProcess.Self("benchmark process (gateway, embedded silo, load driver)")]), postgres, statusReads, profiler);
 
     /// <param name="postgres">The database the gateway's silos persist to (the anchor INSERTs there), or null for in-memory.</param>
-    public static async Task<GatewayFigures> RunAsync(bool smoke, GatewayUnderTest gateway, string? postgres, bool statusReads)
+    /// <param name="profileAlways">Profile the submissions even when they meet the target (the submit command).</param>
+    public static async Task<GatewayFigures> RunAsync(bool smoke, GatewayUnderTest gateway, string? postgres, bool statusReads, PhaseProfiler? profiler,
+        bool profileAlways = false)
     {
         var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(8));
         var store = gateway.Store;
@@ -90,6 +95,10 @@ public static class GatewayBenchmark
 
             statusAnchor = Merge(anchorRuns);
             status = Merge(gatewayRuns) with { Profile = gatewayRuns[^1].Profile };
+            if (profiler is not null && status.PerSecond / statusAnchor.PerSecond < GatewayFigures.Target)
+            {
+                status = status with { Trace = await ProfileAsync(profiler, $"`gateway status` ({store})", gateway, Read, HttpStatusCode.OK) };
+            }
         }
 
         // The anchor's rounds first: every task the gateway accepts then runs (no-op agents) beside the later
@@ -98,11 +107,22 @@ public static class GatewayBenchmark
         var submitAnchor = Merge(await RoundsAsync("bare Kestrel submit", anchor.Address, Submit, HttpStatusCode.Accepted, rounds, duration));
         var submitProfile = RuntimeProfile.Start();
         var submit = Merge(await RoundsAsync("gateway submit", host.Address, Submit, HttpStatusCode.Accepted, rounds, duration, host.ApiKey)) with { Profile = submitProfile() };
+        if (profiler is not null && (profileAlways || submit.PerSecond / submitAnchor.PerSecond < GatewayFigures.Target))
+        {
+            submit = submit with { Trace = await ProfileAsync(profiler, $"`gateway submit` ({store})", gateway, Submit, HttpStatusCode.Accepted) };
+        }
+
         return new GatewayFigures(store, submit, submitAnchor, status, statusAnchor);
     }
 
+    /// <summary>One more round of the same requests, as long as the profiler records, on the gateway's processes.</summary>
+    private static Task<PhaseProfile> ProfileAsync(PhaseProfiler profiler, string phase, GatewayUnderTest gateway, Func<int, HttpRequestMessage> request,
+        HttpStatusCode expected) =>
+        profiler.ProfileAsync(phase, "request", gateway.Processes, async stop =>
+            (await LoadDriver.RunAsync(phase, gateway.Address, Concurrency, TimeSpan.FromMinutes(10), request, expected, gateway.ApiKey, stop)).Latencies.Count);
+
     /// <summary>In-memory submissions that all wait in the admission queue behind one held task (see <see cref="BenchHost.StartAsync"/>).</summary>
-    public static async Task<LoadFigures> QueuedSubmissionsAsync(bool smoke)
+    public static async Task<LoadFigures> QueuedSubmissionsAsync(bool smoke, LoadFigures anchor, PhaseProfiler? profiler, bool profileAlways = false)
     {
         var (rounds, duration) = smoke ? (1, TimeSpan.FromSeconds(1)) : (2, TimeSpan.FromSeconds(8));
         await using var host = await BenchHost.StartAsync(holdAdmission: true);
@@ -122,7 +142,15 @@ public static class GatewayBenchmark
             HttpRequestMessage Submit(int i) => new(HttpMethod.Post, "/api/v1/tasks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             Console.WriteLine($"Gateway (in-memory, admission held): {rounds} × {duration.TotalSeconds:0} s ...");
             var profile = RuntimeProfile.Start();
-            return Merge(await RoundsAsync("gateway submit, queued", host.Address, Submit, HttpStatusCode.Accepted, rounds, duration)) with { Profile = profile() };
+            var queued = Merge(await RoundsAsync("gateway submit, queued", host.Address, Submit, HttpStatusCode.Accepted, rounds, duration)) with { Profile = profile() };
+            if (profiler is not null && (profileAlways || queued.PerSecond / anchor.PerSecond < GatewayFigures.Target))
+            {
+                var gateway = new GatewayUnderTest(host.Address, host.ApiKey, host.Repository, "in-memory",
+                    [ProfiledProcess.Self("benchmark process (gateway, embedded silo, load driver)")]);
+                queued = queued with { Trace = await ProfileAsync(profiler, "`gateway submit, queued` (in-memory)", gateway, Submit, HttpStatusCode.Accepted) };
+            }
+
+            return queued;
         }
         finally
         {

@@ -15,6 +15,9 @@ public sealed class GrainCallCounter
 
     public long Total => Interlocked.Read(ref _total);
 
+    /// <summary>Off outside a counted batch, like <see cref="StorageCounter.Enabled"/>.</summary>
+    public bool Enabled { get; set; }
+
     public IReadOnlyDictionary<string, long> ByMethod => new Dictionary<string, long>(_calls, StringComparer.Ordinal);
 
     public void Reset()
@@ -26,7 +29,7 @@ public sealed class GrainCallCounter
     public void Count(string interfaceName, string method)
     {
         // Orleans' own grains (the in-memory storage grain, the dashboard's statistics) are infrastructure, not the task's calls.
-        if (Ignored.Contains(method) || !interfaceName.StartsWith("amas", StringComparison.OrdinalIgnoreCase))
+        if (!Enabled || Ignored.Contains(method) || !interfaceName.StartsWith("amas", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

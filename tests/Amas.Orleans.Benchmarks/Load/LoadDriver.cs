@@ -10,6 +10,9 @@ public sealed record LoadFigures(string Target, double PerSecond, Latencies Late
     /// <summary>Runtime counters over the rounds, for the gateway's side.</summary>
     public RuntimeProfile? Profile { get; init; }
 
+    /// <summary>The dotnet-trace and dotnet-counters profile of an extra round, taken when the row misses its target.</summary>
+    public Profiling.PhaseProfile? Trace { get; init; }
+
     public double P50 => Latencies.Count == 0 ? double.NaN : Latencies.P50;
 
     public double P99 => Latencies.Count == 0 ? double.NaN : Latencies.P99;
@@ -17,12 +20,13 @@ public sealed record LoadFigures(string Target, double PerSecond, Latencies Late
 
 /// <summary>
 /// A closed-loop HTTP load driver on loopback: <c>concurrency</c> workers, each sending its next request when the
-/// last was answered, for a fixed time. Bounded in time and in connections; the address must be 127.0.0.1.
+/// last was answered, for a fixed time (or until <c>stop</c>). Bounded in time and in connections; the address must
+/// be 127.0.0.1.
 /// </summary>
 public static class LoadDriver
 {
     public static async Task<LoadFigures> RunAsync(string target, Uri address, int concurrency, TimeSpan duration,
-        Func<int, HttpRequestMessage> request, HttpStatusCode expected, string? apiKey = null)
+        Func<int, HttpRequestMessage> request, HttpStatusCode expected, string? apiKey = null, CancellationToken stop = default)
     {
         if (!IPAddress.IsLoopback(IPAddress.Parse(address.Host)))
         {
@@ -41,7 +45,7 @@ public static class LoadDriver
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
         {
             var mine = latencies[worker] = [];
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration && !stop.IsCancellationRequested)
             {
                 using var message = request((int)Interlocked.Increment(ref sequence));
                 var started = Stopwatch.GetTimestamp();

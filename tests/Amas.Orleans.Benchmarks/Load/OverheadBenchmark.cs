@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Amas.Orleans.Benchmarks.Profiling;
 using Amas.Orleans.Benchmarks.Router;
 using Amas.Orleans.Repositories;
 using Amas.Orleans.Tasks;
@@ -19,12 +20,11 @@ public sealed record TaskCost(int Tasks, double CallsPerTask, double WritesPerTa
 }
 
 /// <summary>Orchestration overhead (issue 11): a no-op orchestrate task against the same grain calls and writes made directly.</summary>
-/// <param name="GitPin">The git process that pins a local target's commit, timed alone (every task starts one).</param>
+/// <param name="Pin">Pinning the local target to its commit (once per task, before the first agent), timed alone.</param>
+/// <param name="Trace">The dotnet-trace and dotnet-counters profile of extra no-op tasks, taken when the target is missed.</param>
 public sealed record OverheadFigures(TaskCost Cost, Latencies Orchestrate, Latencies Raw, int RawCalls, int RawWrites, int RawWriteBytes, RuntimeProfile Profile,
-    Latencies GitPin)
+    Latencies Pin, PhaseProfile? Trace = null)
 {
-    /// <summary>The ratio with the git process's p50 taken off the task: what the orchestration itself adds.</summary>
-    public double RatioWithoutGit => (Orchestrate.P50 - GitPin.P50) / Raw.P50;
 
     public const double Target = 1.5;
 
@@ -37,7 +37,8 @@ public static class OverheadBenchmark
 {
     public static readonly TimeSpan TaskLimit = TimeSpan.FromSeconds(60);
 
-    public static async Task<OverheadFigures> RunAsync(bool smoke)
+    /// <param name="profileAlways">Profile even when the target is met (the overhead command, for working on the orchestrator).</param>
+    public static async Task<OverheadFigures> RunAsync(bool smoke, PhaseProfiler? profiler, bool profileAlways = false)
     {
         var (warmup, tasks) = smoke ? (3, 5) : (30, 200);
         await using var host = await BenchHost.StartAsync();
@@ -68,9 +69,28 @@ public static class OverheadBenchmark
         }
 
         var measuredProfile = profile();
-        var git = await GitPinCost.MeasureAsync(host.Repository, smoke ? 5 : 100);
-        return new OverheadFigures(cost, new Latencies("orchestrate", orchestrate), new Latencies("raw", raw), rawCalls, rawWrites, rawBytes,
-            measuredProfile, git);
+        var pin = await PinCost.MeasureAsync(host, smoke ? 5 : 100);
+        var figures = new OverheadFigures(cost, new Latencies("orchestrate", orchestrate), new Latencies("raw", raw), rawCalls, rawWrites, rawBytes,
+            measuredProfile, pin);
+        if (profiler is null || (figures.TargetMet && !profileAlways))
+        {
+            return figures;
+        }
+
+        // The tasks alone, one after the other as measured, so that the profile is the orchestration's.
+        var trace = await profiler.ProfileAsync("the orchestration overhead (no-op orchestrate tasks one after another)", "task",
+            [ProfiledProcess.Self("benchmark process (embedded silo)")], async stop =>
+            {
+                long done = 0;
+                while (!stop.IsCancellationRequested)
+                {
+                    await RunTaskAsync(host);
+                    done++;
+                }
+
+                return done;
+            });
+        return figures with { Trace = trace };
     }
 
     public static TaskSpec OrchestrateSpec(string repository) => new()
@@ -85,9 +105,17 @@ public static class OverheadBenchmark
     {
         host.Calls.Reset();
         host.Storage.Reset();
-        for (var i = 0; i < tasks; i++)
+        host.Calls.Enabled = host.Storage.Enabled = true;
+        try
         {
-            await run();
+            for (var i = 0; i < tasks; i++)
+            {
+                await run();
+            }
+        }
+        finally
+        {
+            host.Calls.Enabled = host.Storage.Enabled = false;
         }
 
         var storage = host.Storage;

@@ -19,13 +19,17 @@ public sealed class SqlStatementCounter : IDisposable
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            // Off, Npgsql makes no activity at all: the counting must not fall on a measured phase.
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => Enabled ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
             ActivityStopped = Count,
         };
         ActivitySource.AddActivityListener(_listener);
     }
 
     public long Total => Interlocked.Read(ref _total);
+
+    /// <summary>Counting only while on (a counted batch), like <see cref="StorageCounter.Enabled"/>.</summary>
+    public bool Enabled { get; set; }
 
     public IReadOnlyDictionary<string, long> ByKind => new Dictionary<string, long>(_byKind, StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace Amas.Orleans.Benchmarks.Load;
 /// statements, grain calls and CPU time; then gateway submissions against a bare Kestrel endpoint doing one INSERT.
 /// </summary>
 /// <param name="CpuSecondsPerTask">Process CPU time per task while tasks ran 8 at a time, the idle rate taken off.</param>
-/// <param name="ChildCpuSecondsPerTask">CPU time of child processes (git) per task, in the same batch.</param>
+/// <param name="ChildCpuSecondsPerTask">CPU time of child processes per task (none since the pin reads HEAD in-process), in the same batch.</param>
 public sealed record StorageCostFigures(TaskCost Cost, double SqlPerTask, IReadOnlyDictionary<string, long> Sql, int CostTasks,
     double CpuSecondsPerTask, double ChildCpuSecondsPerTask, double IdleCpuPerSecond, double TasksPerSecond, GatewayFigures? Gateway);
 
@@ -18,7 +18,7 @@ public static class StorageCostBenchmark
 {
     public const int InFlight = 8;
 
-    public static async Task<StorageCostFigures> RunAsync(bool smoke, bool gateway)
+    public static async Task<StorageCostFigures> RunAsync(bool smoke, bool gateway, Profiling.PhaseProfiler? profiler)
     {
         var (warmup, counted, costTasks) = smoke ? (2, 3, 8) : (10, 100, 400);
         await using var server = await PostgresServer.StartAsync();
@@ -34,7 +34,9 @@ public static class StorageCostBenchmark
         }
 
         sql.Reset();
+        sql.Enabled = true;
         var cost = await OverheadBenchmark.CountAsync(host, counted, () => OverheadBenchmark.RunTaskAsync(host));
+        sql.Enabled = false;
         var sqlPerTask = (double)sql.Total / counted;
         var sqlKinds = sql.ByKind;
 
@@ -62,7 +64,7 @@ public static class StorageCostBenchmark
         GatewayFigures? submissions = null;
         if (gateway)
         {
-            submissions = await GatewayBenchmark.RunAsync(smoke, host, database, statusReads: false);
+            submissions = await GatewayBenchmark.RunAsync(smoke, host, database, statusReads: false, profiler);
         }
 
         return new StorageCostFigures(cost, sqlPerTask, sqlKinds, costTasks, cpuPerTask, childCpuPerTask, idleRate, costTasks / wall, submissions);

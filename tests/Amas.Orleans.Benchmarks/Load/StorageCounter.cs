@@ -19,6 +19,12 @@ public sealed class StorageCounter(Serializer serializer)
     private readonly ConcurrentDictionary<string, long> _unchangedFrom = new(StringComparer.Ordinal);
     private long _writes, _bytes, _unchanged, _reads, _clears;
 
+    /// <summary>
+    /// Off outside a counted batch: serialising every written state to compare it is the benchmark's cost, not the
+    /// system's, and must not fall on a measured latency or throughput.
+    /// </summary>
+    public bool Enabled { get; set; }
+
     public long Writes => Interlocked.Read(ref _writes);
 
     public long Bytes => Interlocked.Read(ref _bytes);
@@ -49,12 +55,29 @@ public sealed class StorageCounter(Serializer serializer)
         Interlocked.Exchange(ref _clears, 0);
     }
 
-    public void Read() => Interlocked.Increment(ref _reads);
+    public void Read()
+    {
+        if (Enabled)
+        {
+            Interlocked.Increment(ref _reads);
+        }
+    }
 
-    public void Cleared() => Interlocked.Increment(ref _clears);
+    public void Cleared()
+    {
+        if (Enabled)
+        {
+            Interlocked.Increment(ref _clears);
+        }
+    }
 
     public void Written<T>(string provider, string stateName, GrainId grainId, T state)
     {
+        if (!Enabled)
+        {
+            return;
+        }
+
         var bytes = serializer.SerializeToArray(state);
         Interlocked.Increment(ref _writes);
         Interlocked.Add(ref _bytes, bytes.Length);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Amas.Orleans.Benchmarks.Profiling;
 
 namespace Amas.Orleans.Benchmarks.Load;
 
@@ -10,7 +11,7 @@ public static class SystemSection
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Markdown(SystemFigures f, string command)
+    public static string Markdown(SystemFigures f, string command, string root)
     {
         var md = new StringBuilder();
         void Line(FormattableString text) => md.AppendLine(text.ToString(Invariant));
@@ -61,7 +62,7 @@ public static class SystemSection
         }
 
         Line($"| storage: state writes per task (PostgreSQL) | {s.Cost.WritesPerTask:F1} writes, {s.Cost.BytesPerWrite:F0} B per write, {s.SqlPerTask:F1} SQL statements per task | — | | no write of unchanged state | {(s.Cost.UnchangedWrites == 0 ? "met" : $"**missed**: {s.Cost.UnchangedWrites} unchanged writes in {s.Cost.Tasks} tasks ({string.Join(", ", s.Cost.UnchangedByState.Select(u => $"`{u.Key}` {u.Value}"))})")} |");
-        Line($"| cost per task, 1 silo process (PostgreSQL) | {s.CpuSecondsPerTask * 1000:F1} ms CPU in the silo process + {s.ChildCpuSecondsPerTask * 1000:F1} ms in `git`, {s.Cost.CallsPerTask:F1} grain calls, {s.Cost.WritesPerTask:F1} state writes, {s.SqlPerTask:F1} SQL statements | — | | reported | |");
+        Line($"| cost per task, 1 silo process (PostgreSQL) | {s.CpuSecondsPerTask * 1000:F1} ms CPU in the silo process + {s.ChildCpuSecondsPerTask * 1000:F1} ms in child processes, {s.Cost.CallsPerTask:F1} grain calls, {s.Cost.WritesPerTask:F1} state writes, {s.SqlPerTask:F1} SQL statements | — | | reported | |");
         if (c is not null)
         {
             foreach (var cost in new[] { c.OneSilo, c.ThreeSilos })
@@ -87,12 +88,13 @@ public static class SystemSection
         Line($"Per task (counted over {o.Cost.Tasks} tasks one at a time, in memory): {o.Cost.CallsPerTask:F1} application grain calls, {o.Cost.WritesPerTask:F1} state writes, {o.Cost.ReadsPerTask:F1} state reads. Grain calls by method (whole batch):");
         md.AppendLine();
         md.AppendLine(Breakdown(o.Cost.Calls, o.Cost.Tasks));
-        Line($"Every task also starts one process before its first agent: `git rev-parse --show-toplevel HEAD` in the target folder, which pins a local target's commit. Timed alone the same way ({o.GitPin.Count} runs): p50 {o.GitPin.P50:F2} ms, p99 {o.GitPin.P99:F2} ms. Without it the ratio would be {o.RatioWithoutGit:F2}×.");
+        Line($"Every task also pins its local target to the commit checked out there before its first agent (`IRepositoryCheckouts.PinAsync`: libgit2 reads HEAD in the silo's process; until this run a `git rev-parse` process per task). Timed alone through the silo's service ({o.Pin.Count} runs): p50 {o.Pin.P50:F2} ms, p99 {o.Pin.P99:F2} ms.");
         md.AppendLine();
         if (!o.TargetMet)
         {
-            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (the git process above, {o.GitPin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and persists after every completion before it starts the next layer; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved phase (dotnet-counters and dotnet-trace are not installed on this machine, `dotnet tool list -g` is empty, and they are not repository dependencies, so no trace was taken; these are the same System.Runtime counters, read in-process): {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.");
+            Line($"**Why the target is missed:** a raw call pays one hop and, when it writes, one storage write; a task's calls are chained: the orchestrator pins the commit (above, {o.Pin.P50 / o.Orchestrate.P50:P0} of the task's p50), asks the admission grain, then per layer starts the agents, waits for their callbacks and writes each outcome (with the next step's start when it ends a step) before it goes on; each agent fetches its inputs' reports; the deadline timer, the recovery reminder and the task index are written too. The calls by method above show where the count comes from. Runtime counters over the interleaved measured phase, read in-process: {o.Profile.Summary(o.Orchestrate.Count + o.Raw.Count, "run")}.{WhereTheCpuWent(o.Trace)}");
             md.AppendLine();
+            md.Append(ProfileOrWhyNot(o.Trace, f, root));
         }
 
         md.AppendLine("### Gateway submission and status reads");
@@ -114,23 +116,31 @@ public static class SystemSection
         var submitMissed = m.SubmitRatio < GatewayFigures.Target || (p is not null && p.SubmitRatio < GatewayFigures.Target);
         if (submitMissed)
         {
-            Line($"**Why the submission target is missed:** the bare endpoint stores a row and is done; every task the gateway accepts then runs (a no-op task is {o.Cost.CallsPerTask:F0} grain calls, {o.Cost.WritesPerTask:F0} state writes and a `git` process to pin the commit of a local path), on the same two cores as the requests, so sustained submission is bounded by how fast tasks run, not by the HTTP path. The queued row separates the two: the same requests while every task waits for admission{(m.QueuedRatio is { } qr ? string.Create(Invariant, $" reach {qr:P0} of the anchor") : "")}. What remains on the submission path itself: authentication, audit, body checks, the JSON spec, a grain call to a fresh orchestrator that validates, writes its state, writes the task index, registers its recovery reminder and asks the single admission grain.");
+            Line($"**Why the submission target is missed:** the bare endpoint stores a row and is done; every task the gateway accepts then runs (a no-op task is {o.Cost.CallsPerTask:F0} grain calls and {o.Cost.WritesPerTask:F0} state writes) on the same two cores as the requests, so sustained submission is bounded by how fast tasks run, not by the HTTP path.{TasksVersusRequests(m.Submit.Trace)}{PostgresPath(p)} The queued row takes the running tasks away: the same requests while every task waits for admission{(m.QueuedRatio is { } qr ? string.Create(Invariant, $" reach {qr:P0} of the anchor") : "")}.{QueuedPath(m.Queued)}");
             md.AppendLine();
             foreach (var load in new[] { m.Submit, m.Queued, p?.Submit })
             {
                 if (load?.Profile is { } profile)
                 {
-                    Line($"- runtime counters over `{load.Target}`{(load == p?.Submit ? " (PostgreSQL)" : "")} (in-process; dotnet-counters is not installed on this machine and is not a repository dependency, so these are the same System.Runtime counters read by the benchmark): {profile.Summary(load.Latencies.Count, "request")}.");
+                    Line($"- runtime counters over the measured rounds of `{load.Target}`{(load == p?.Submit ? " (PostgreSQL)" : "")}, read in-process: {profile.Summary(load.Latencies.Count, "request")}.");
                 }
             }
 
             md.AppendLine();
+            foreach (var load in new[] { m.Submit, m.Queued, p?.Submit })
+            {
+                if (load is not null && load.PerSecond / m.SubmitAnchor.PerSecond < GatewayFigures.Target && (load != p?.Submit || p.SubmitRatio < GatewayFigures.Target))
+                {
+                    md.Append(ProfileOrWhyNot(load.Trace, f, root));
+                }
+            }
         }
 
         if (m is { StatusRatio: < GatewayFigures.Target, Status.Profile: { } statusProfile })
         {
             Line($"**Why the status read target is missed:** the bare endpoint serialises a stored object; the gateway authenticates, rate-limits, checks the caller owns the task, makes a grain call to the orchestrator, which builds a snapshot of the task (layers, agents, counts), and maps it to the API's JSON. Runtime counters over the gateway's rounds: {statusProfile.Summary(m.Status.Latencies.Count, "request")}.");
             md.AppendLine();
+            md.Append(ProfileOrWhyNot(m.Status.Trace, f, root));
         }
 
         md.AppendLine("### Storage and cost per task (PostgreSQL, 1 silo process)");
@@ -183,6 +193,17 @@ public static class SystemSection
             {
                 Line($"**Submissions on the 3-silo cluster:** the silo killed above was started again first. Gateway (separate process, real agents behind it) {sub.Submit.PerSecond:F0}/s, p50 {sub.Submit.P50:F2} ms, p99 {sub.Submit.P99:F2} ms, other answers {sub.Submit.Unexpected:N0}; bare Kestrel with one INSERT into the same PostgreSQL {sub.SubmitAnchor.PerSecond:F0}/s; ratio {sub.SubmitRatio:P0}.");
                 md.AppendLine();
+                if (sub.SubmitRatio < GatewayFigures.Target)
+                {
+                    var why = ClusterPath(sub.Submit);
+                    if (why.Length > 0)
+                    {
+                        md.AppendLine("**Why the target is missed:**" + why);
+                        md.AppendLine();
+                    }
+
+                    md.Append(ProfileOrWhyNot(sub.Submit.Trace, f, root));
+                }
             }
 
             md.AppendLine("Sizing basis (see docs/deploy.md): one task costs the CPU above in the silos; a silo process keeps its cores busy at about (cores ÷ CPU per task) tasks a second, less the cluster's own background work; state writes per task and bytes per write (above) size PostgreSQL's write load.");
@@ -210,6 +231,54 @@ public static class SystemSection
         var at = document.IndexOf(before, StringComparison.Ordinal);
         return at < 0 ? document.TrimEnd() + "\n\n" + section : document[..at] + section + document[at..];
     }
+
+    /// <summary>The profile's split of the working CPU, as a sentence for a "why missed" paragraph (empty without a profile).</summary>
+    private static string WhereTheCpuWent(PhaseProfile? profile) => profile is null ? "" : string.Create(Invariant,
+        $" In the profile below, {profile.WorkShare("orchestrator", "agent", "the admission"):P0} of the working CPU is in our grains' turns (orchestrator, agents, admission), {profile.WorkShare("grain storage"):P0} in the in-memory storage grain and Orleans' storage bridge, {profile.WorkShare("Orleans' runtime"):P0} in Orleans' messaging and scheduling, and {profile.WorkShare("reminders", "the dashboard", "telemetry", "other Amas"):P0} in reminders, the dashboard's call filter, telemetry and the rest; the hottest methods: {Hottest(profile.Processes[0], 3)}.");
+
+    private static string TasksVersusRequests(PhaseProfile? profile) => profile is null ? "" : string.Create(Invariant,
+        $" The profile of the extra round below shows it: HTTP requests took {profile.WorkShare("HTTP"):P0} of the working CPU, the load driver {profile.WorkShare("the load driver"):P0}, and running the accepted tasks (orchestrators, agents, their storage writes, reminders, Orleans' messaging) {profile.WorkShare("orchestrator", "agent", "the admission", "grain storage", "reminders", "Orleans' runtime", "PostgreSQL"):P0}.");
+
+    private static string PostgresPath(GatewayFigures? postgres) => postgres is not { SubmitRatio: < GatewayFigures.Target, Submit.Trace: { } profile } ? "" : string.Create(Invariant,
+        $" With PostgreSQL (the last profile below) HTTP requests took {profile.WorkShare("HTTP"):P0} and the accepted tasks {profile.WorkShare("orchestrator", "agent", "the admission", "grain storage", "reminders", "Orleans' runtime", "PostgreSQL"):P0}; the hottest methods: {Hottest(profile.Processes[0], 3)}.");
+
+    /// <summary>Why the cluster's submissions miss, from the profile of its gateway process and one silo.</summary>
+    private static string ClusterPath(LoadFigures submit)
+    {
+        if (submit.Trace is not { Processes: [{ } gateway, { } silo, ..] } profile)
+        {
+            return "";
+        }
+
+        var text = string.Create(Invariant,
+            $" The gateway is not the bottleneck: in the profiled round its process used {gateway.Counters?.CpuCores ?? double.NaN:F2} of {Environment.ProcessorCount} cores and {(gateway.Trace is { } g ? (double)g.IdleSamples / Math.Max(1, g.CpuSamples) : double.NaN):P0} of its managed samples were threads idle; a request waits for its grain call, an orchestrator turn on a silo that writes the task's state and index row to PostgreSQL and asks the one admission grain, beside the real agents of the tasks already accepted (one run at a time per silo). The silo profiled used {silo.Counters?.CpuCores ?? double.NaN:F2} cores;");
+        return silo.Trace is { } t
+            ? text + string.Create(Invariant, $" its working CPU: {string.Join(", ", t.Work.Take(4).Select(w => FormattableString.Invariant($"{w.What} {w.Fraction:P0}")))}; its hottest methods: {Hottest(silo, 3)}.")
+            : text.TrimEnd(';') + ".";
+    }
+
+    private static string Hottest(ProcessProfile process, int count) => process.Trace is not { } trace ? "n/a"
+        : string.Join(", ", trace.Methods.Take(count).Select(x => FormattableString.Invariant($"`{x.What}` {x.Fraction:P0}") + Gloss(x.What)));
+
+    /// <summary>What a hot runtime method stands for, as read from the stacks above it (<c>trace-summary FILE --callers METHOD</c>).</summary>
+    private static string Gloss(string method) => method switch
+    {
+        _ when method.Contains("Socket", StringComparison.Ordinal) => " (socket I/O: PostgreSQL, Orleans' own connections, HTTP)",
+        _ when method.Contains("MayInvokeRequest", StringComparison.Ordinal) || method.Contains("ProcessPendingRequests", StringComparison.Ordinal)
+            => " (Orleans going through the messages queued on a busy grain: every task asks the one admission grain, whose turns each wait for a state write)",
+        _ when method.Contains("GetHashCodeWorker", StringComparison.Ordinal) => " (identity hashes of the objects Orleans deep-copies between grains)",
+        _ when method.Contains("Enter_Slowpath", StringComparison.Ordinal) || method.Contains("TryEnterSlow", StringComparison.Ordinal)
+            => " (contended locks: activity tags, Orleans' activation queues, grain directory, state bridge)",
+        _ => "",
+    };
+
+    private static string QueuedPath(LoadFigures? queued) => queued?.Trace is not { } profile ? "" : string.Create(Invariant,
+        $" There (second profile below) HTTP requests took {profile.WorkShare("HTTP"):P0} of the working CPU and the orchestrators' submit turns (validation, plan, state, index, recovery reminder, the admission request) with Orleans' messaging {profile.WorkShare("orchestrator", "Orleans' runtime", "grain storage", "reminders", "the admission"):P0}: every submission creates a grain, and every task waits on the one admission grain, which writes its whole waiting list with each task it queues ({queued.Latencies.Count:N0} tasks by the end of the measured rounds), so that row slows as its queue grows.");
+
+    /// <summary>The profile of a row that misses, or why there is none.</summary>
+    private static string ProfileOrWhyNot(PhaseProfile? profile, SystemFigures f, string root) => profile is not null
+        ? ProfileMarkdown.Of(profile, root)
+        : $"No profile of this row: {f.ProfilesMissing ?? "it was not taken"}.\n\n";
 
     private static string Met(bool met) => met ? "met" : "**missed** (see below)";
 
