@@ -71,9 +71,10 @@ internal sealed class LoopbackOsvServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        await _serving;
+        // Close alone: on Linux, Stop and then Close each unregister the prefix, and the second looks the port up
+        // again and binds it anew, failing with "address in use" when another process has taken it meanwhile.
         _listener.Close();
+        await _serving;
     }
 
     private async Task ServeAsync()
