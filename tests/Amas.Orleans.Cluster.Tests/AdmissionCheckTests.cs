@@ -20,7 +20,7 @@ namespace Amas.Orleans.Cluster.Tests;
 public sealed class AdmissionCheckTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("amas-admission-check-").FullName;
-    private static readonly CapturedLogs Logs = new();
+    private static readonly CapturedLogs Logs = new(LogLevel.Warning);
     private InProcessTestCluster _cluster = null!;
     private string _repository = "";
 
